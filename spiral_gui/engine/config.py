@@ -1,0 +1,134 @@
+"""Every training setting, validated once, shared by the CLI, the worker and the window.
+
+The limits live here and nowhere else: the window reads them to set its controls' ranges, so no
+control can produce a configuration the engine refuses.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, fields, replace
+from typing import Any, Literal
+
+Model = Literal["linear", "nn"]
+MODELS: tuple[Model, ...] = ("linear", "nn")
+MODEL_TITLES: dict[str, str] = {"linear": "Softmax (linear)", "nn": "Two-layer ReLU net"}
+
+#: Input dimension of the spiral data; fixed by the case study.
+D = 2
+
+#: Full-batch working set the engine agrees to allocate (bytes). Above it a configuration is
+#: refused with the figure it would need, rather than letting the machine swap.
+MEMORY_BUDGET_BYTES = 1 << 30
+
+#: Inclusive numeric ranges of every bounded field: (low, high).
+LIMITS: dict[str, tuple[float, float]] = {
+    "n": (1, 100_000),
+    "k": (2, 20),
+    "hidden": (1, 4096),
+    "step_size": (1e-6, 1e6),
+    "reg": (0.0, 1e3),
+    "noise": (0.0, 10.0),
+    "seed": (0, 2**32 - 1),
+    "iterations": (1, 10_000_000),
+}
+
+#: Words used in messages, in the case study's terms.
+FIELD_TITLES: dict[str, str] = {
+    "model": "model",
+    "n": "N (points per class)",
+    "k": "K (classes)",
+    "hidden": "hidden size",
+    "step_size": "step_size",
+    "reg": "reg",
+    "noise": "theta noise",
+    "seed": "seed",
+    "iterations": "iteration budget",
+}
+
+_INT_FIELDS = ("n", "k", "hidden", "seed", "iterations")
+_FLOAT_FIELDS = ("step_size", "reg", "noise")
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else f"{value:,}"
+
+
+@dataclass(frozen=True, slots=True)
+class TrainConfig:
+    """One experiment. Defaults are the case study's two-layer network run."""
+
+    model: Model = "nn"
+    n: int = 100
+    k: int = 3
+    hidden: int = 100
+    step_size: float = 1.0
+    reg: float = 1e-3
+    seed: int = 0
+    noise: float = 0.2
+    iterations: int = 10_000
+
+    def __post_init__(self) -> None:
+        if self.model not in MODELS:
+            raise ValueError(f"model must be one of {', '.join(MODELS)}, got {self.model!r}")
+        for name in _INT_FIELDS:
+            value = getattr(self, name)
+            low, high = LIMITS[name]
+            if isinstance(value, bool) or not isinstance(value, int):
+                raise ValueError(f"{name} must be a whole number from {low:,} to {high:,}, got {value!r}")
+            if not low <= value <= high:
+                raise ValueError(f"{name} must be between {low:,} and {high:,}, got {value:,}")
+        for name in _FLOAT_FIELDS:
+            value = getattr(self, name)
+            low, high = LIMITS[name]
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise ValueError(f"{name} must be a number from {low:g} to {high:g}, got {value!r}")
+            if not math.isfinite(value) or not low <= value <= high:
+                raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value!r}")
+            object.__setattr__(self, name, float(value))
+        need = working_set_bytes(self)
+        if need > MEMORY_BUDGET_BYTES:
+            raise ValueError(
+                f"this configuration needs about {format_bytes(need)} for full-batch training, "
+                f"over the {format_bytes(MEMORY_BUDGET_BYTES)} budget; "
+                f"lower N, K or the hidden size"
+            )
+
+    @property
+    def num_examples(self) -> int:
+        return self.n * self.k
+
+    @property
+    def width(self) -> int:
+        """Columns of the first weight matrix W: the hidden units, or the classes for linear."""
+        return self.hidden if self.model == "nn" else self.k
+
+    def replace(self, **changes: Any) -> TrainConfig:
+        """A validated copy with some fields changed."""
+        return replace(self, **changes)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def working_set_bytes(config: TrainConfig) -> int:
+    """Bytes the full-batch trainer holds for `config`, counted from its buffers.
+
+    Per example: the inputs with a ones column (D+1 floats), scores and their gradient (2K),
+    and for the net the hidden layer, its gradient and its ReLU mask (2h floats + h bytes).
+    """
+    n = config.n * config.k
+    per_example = 8 * (D + 1 + 2 * config.k + 4)
+    if config.model == "nn":
+        per_example += 8 * 2 * config.hidden + config.hidden
+    width = config.width
+    params = 8 * 4 * ((D + 1) * width + (width + 1) * config.k)
+    return n * per_example + params
+
+
+def format_bytes(count: int) -> str:
+    for unit in ("bytes", "KiB", "MiB", "GiB", "TiB"):
+        if count < 1024 or unit == "TiB":
+            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
+        count /= 1024
+    raise AssertionError("unreachable")

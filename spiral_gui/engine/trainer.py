@@ -1,0 +1,277 @@
+"""Full-batch gradient descent as a steppable object: the loop the window and the CLI drive.
+
+The maths is `models.loss_and_grads`, run in place on preallocated private buffers, because
+the window trains in short time slices and a case-study-sized step is dominated by NumPy call
+overhead: fewer, allocation-free calls are what make it fast. Specifically:
+
+- layer 1's bias is folded into its matmul (the inputs carry a column of ones);
+- the step size is folded into the score gradient, so every parameter gradient comes out
+  already scaled and the update is one subtraction;
+- the L2 decay and the update write into a second parameter set that is then swapped in, so
+  the last finite parameters survive a divergence without a per-iteration copy.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .config import D, TrainConfig
+from .data import make_spiral
+from .models import Params, init_params
+
+#: A loss above this gives the true class a probability below e^-100: the run has blown up
+#: (chance level is ln K, at most ln 20 = 3.0), even if every number is still finite.
+DIVERGED_LOSS = 100.0
+
+
+class _LossLog:
+    """Growing float64 buffers for the loss per iteration (total and data part)."""
+
+    def __init__(self, capacity: int = 1024) -> None:
+        self._buf = np.empty((2, capacity))
+        self.size = 0
+
+    def append(self, loss: float, data_loss: float) -> None:
+        if self.size == self._buf.shape[1]:
+            grown = np.empty((2, 2 * self.size))
+            grown[:, : self.size] = self._buf
+            self._buf = grown
+        self._buf[0, self.size] = loss
+        self._buf[1, self.size] = data_loss
+        self.size += 1
+
+    def view(self, row: int, start: int = 0) -> np.ndarray:
+        v = self._buf[row, start : self.size]
+        v.flags.writeable = False
+        return v
+
+
+class Trainer:
+    """Trains one `TrainConfig`; `step(n)` advances n iterations, at most to the budget.
+
+    `losses[i]` is the loss of the parameters after i updates, computed just before update i,
+    as the notebook prints it. After `step(n)` from a fresh start, `iteration == n` and
+    `len(losses) == n`. When the loss becomes non-finite (or explodes) the trainer stops in the
+    `diverged` state with a `reason`, and its parameters are the last ones whose loss was finite.
+    """
+
+    def __init__(self, config: TrainConfig) -> None:
+        rng = np.random.RandomState(config.seed)
+        X, y = make_spiral(config.n, config.k, rng, config.noise)
+        params = init_params(config.model, config.k, config.hidden, rng)
+        self._setup(config, X, y, params)
+
+    @classmethod
+    def from_arrays(cls, config: TrainConfig, X: np.ndarray, y: np.ndarray, params: Params) -> Trainer:
+        """A trainer on given data and initial weights (the case-study replay, benchmarks)."""
+        self = cls.__new__(cls)
+        self._setup(config, X, y, params)
+        return self
+
+    def _setup(self, config: TrainConfig, X: np.ndarray, y: np.ndarray, params: Params) -> None:
+        self._config = config
+        self._X = np.array(X, dtype=np.float64)
+        self._y = np.array(y, dtype=np.uint8)
+        self._X.flags.writeable = False
+        self._y.flags.writeable = False
+        self._initial = {k: np.array(v, dtype=np.float64) for k, v in params.items()}
+        n, k = self._X.shape[0], config.k
+        width = config.width
+        self._nn = config.model == "nn"
+
+        self._Xa = np.ones((n, D + 1))
+        self._Xa[:, :D] = self._X
+        self._flat_correct = np.arange(n) * k + self._y  # index of each row's true class in S.ravel()
+        self._S = np.empty((n, k))
+        self._S_flat = self._S.reshape(-1)
+        self._row = np.empty(n)  # row max, then row sum
+        self._logz = np.empty(n)
+        self._correct = np.empty(n)
+        self._decay = np.ones((D + 1, 1))  # per-row factor of Wa: weights decay, the bias row not
+        # Two parameter sets: [0] current, [1] spare that the next update writes into.
+        shapes = {"Wa": (D + 1, width)}
+        if self._nn:
+            shapes |= {"W2": (width, k), "b2": (1, k)}
+            self._H = np.empty((n, width))
+            self._dH = np.empty((n, width))
+            self._mask = np.empty((n, width), dtype=bool)
+        self._sets = [{name: np.empty(s) for name, s in shapes.items()} for _ in range(2)]
+        self._grads = {name: np.empty(s) for name, s in shapes.items()}
+        self._step_size = config.step_size
+        self._reg = config.reg
+        self.reset()
+
+    # -- state ----------------------------------------------------------------------------
+    @property
+    def config(self) -> TrainConfig:
+        """The configuration, with step_size and reg as they are now."""
+        return self._config.replace(step_size=self._step_size, reg=self._reg)
+
+    @property
+    def X(self) -> np.ndarray:
+        return self._X
+
+    @property
+    def y(self) -> np.ndarray:
+        return self._y
+
+    @property
+    def iteration(self) -> int:
+        return self._iteration
+
+    @property
+    def losses(self) -> np.ndarray:
+        """Total loss per iteration so far (read-only view; copy it to keep it)."""
+        return self._log.view(0)
+
+    @property
+    def data_losses(self) -> np.ndarray:
+        return self._log.view(1)
+
+    def losses_since(self, start: int) -> tuple[np.ndarray, np.ndarray]:
+        """Copies of (total, data) losses from iteration `start` on."""
+        return self._log.view(0, start).copy(), self._log.view(1, start).copy()
+
+    @property
+    def last_loss(self) -> float:
+        return float(self._log.view(0)[-1]) if self._log.size else math.nan
+
+    @property
+    def diverged(self) -> bool:
+        return self._reason is not None
+
+    @property
+    def reason(self) -> str | None:
+        """Why training stopped early, in words a user can act on; None while healthy."""
+        return self._reason
+
+    @property
+    def finished(self) -> bool:
+        return self._iteration >= self._config.iterations
+
+    def params(self) -> Params:
+        """Read-only copies of the current parameters, named as in the notes."""
+        cur = self._sets[0]
+        out = {"W": cur["Wa"][:D].copy(), "b": cur["Wa"][D:].copy()}
+        if self._nn:
+            out |= {"W2": cur["W2"].copy(), "b2": cur["b2"].copy()}
+        for v in out.values():
+            v.flags.writeable = False
+        return out
+
+    def accuracy(self) -> float:
+        """Training accuracy of the current parameters (one forward pass on the trainer's buffers)."""
+        self._forward(self._sets[0])
+        return float(np.mean(self._S.argmax(axis=1) == self._y))
+
+    # -- control --------------------------------------------------------------------------
+    def set_hyper(self, *, step_size: float | None = None, reg: float | None = None) -> None:
+        """Change step_size and/or reg from the next iteration on, without resetting."""
+        cfg = self._config.replace(
+            step_size=self._step_size if step_size is None else step_size,
+            reg=self._reg if reg is None else reg,
+        )  # validates
+        self._step_size, self._reg = cfg.step_size, cfg.reg
+
+    def reset(self) -> None:
+        """Back to the initial weights (drawn from the seed) and an empty loss history."""
+        cur = self._sets[0]
+        cur["Wa"][:D] = self._initial["W"]
+        cur["Wa"][D:] = self._initial["b"]
+        if self._nn:
+            cur["W2"][...] = self._initial["W2"]
+            cur["b2"][...] = self._initial["b2"]
+        self._iteration = 0
+        self._log = _LossLog()
+        self._reason: str | None = None
+
+    def step(self, n: int = 1) -> int:
+        """Advance up to `n` iterations (fewer at the budget or on divergence); returns how many."""
+        n = min(n, self._config.iterations - self._iteration)
+        done = 0
+        with np.errstate(all="ignore"):
+            while done < n and self._reason is None:
+                if self._one_step():
+                    done += 1
+        return done
+
+    # -- the maths, in place --------------------------------------------------------------
+    def _forward(self, p: Params) -> None:
+        """Scores of parameter set `p` into self._S (and the hidden layer into self._H)."""
+        if self._nn:
+            np.matmul(self._Xa, p["Wa"], out=self._H)
+            np.maximum(self._H, 0.0, out=self._H)
+            np.matmul(self._H, p["W2"], out=self._S)
+            self._S += p["b2"]
+        else:
+            np.matmul(self._Xa, p["Wa"], out=self._S)
+
+    def _one_step(self) -> bool:
+        """One iteration; False (and the diverged state) if the loss was not finite."""
+        cur, new, g = self._sets[0], self._sets[1], self._grads
+        S, row, n = self._S, self._row, self._S.shape[0]
+        step, reg = self._step_size, self._reg
+        self._forward(cur)
+
+        # Softmax cross-entropy: loss = mean(log(sum(exp(s - max))) - (s_y - max)).
+        self._rowwise(np.maximum, np.max, S, row)
+        S -= row[:, None]
+        np.take(self._S_flat, self._flat_correct, out=self._correct)
+        np.exp(S, out=S)
+        self._rowwise(np.add, np.sum, S, row)
+        np.log(row, out=self._logz)
+        data_loss = float(self._logz.sum() - self._correct.sum()) / n
+        w1 = cur["Wa"][:D]
+        reg_loss = 0.5 * reg * (np.vdot(w1, w1) + (np.vdot(cur["W2"], cur["W2"]) if self._nn else 0.0))
+        loss = data_loss + float(reg_loss)
+        if not math.isfinite(loss) or loss > DIVERGED_LOSS:
+            self._reason = self._divergence_reason(loss)
+            return False
+        self._log.append(loss, data_loss)
+
+        # dscores = (probs - onehot) / n, pre-multiplied by the step size.
+        row *= n / step
+        S /= row[:, None]
+        self._S_flat[self._flat_correct] -= step / n
+
+        decay = 1.0 - step * reg
+        if self._nn:
+            np.matmul(self._H.T, S, out=g["W2"])
+            np.sum(S, axis=0, out=g["b2"][0])
+            np.matmul(S, cur["W2"].T, out=self._dH)
+            # ReLU backward: the gradient flows only through units that were active (hidden > 0).
+            np.greater(self._H, 0.0, out=self._mask)
+            self._dH *= self._mask
+            np.matmul(self._Xa.T, self._dH, out=g["Wa"])
+            np.multiply(cur["W2"], decay, out=new["W2"])
+            new["W2"] -= g["W2"]
+            np.subtract(cur["b2"], g["b2"], out=new["b2"])
+        else:
+            np.matmul(self._Xa.T, S, out=g["Wa"])
+        # Decay the weight rows only; the last row of Wa is the bias.
+        self._decay[:D] = decay
+        np.multiply(cur["Wa"], self._decay, out=new["Wa"])
+        new["Wa"] -= g["Wa"]
+        self._sets.reverse()
+        self._iteration += 1
+        return True
+
+    @staticmethod
+    def _rowwise(pairwise: np.ufunc, reduce, S: np.ndarray, out: np.ndarray) -> None:
+        """Row reduction of S into out; pairwise over the columns when K is small (~5x faster)."""
+        k = S.shape[1]
+        if k > 8:
+            reduce(S, axis=1, out=out)
+            return
+        pairwise(S[:, 0], S[:, 1], out=out)
+        for j in range(2, k):
+            pairwise(out, S[:, j], out=out)
+
+    def _divergence_reason(self, loss: float) -> str:
+        what = "NaN" if math.isnan(loss) else "infinite" if math.isinf(loss) else f"{loss:.3g}"
+        advice = "lower the step size"
+        if self._step_size * self._reg >= 2.0:
+            advice = "lower reg or the step size (step_size × reg must stay below 2)"
+        return f"training diverged: loss became {what} at iteration {self._iteration}; {advice}"
