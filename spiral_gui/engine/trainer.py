@@ -166,6 +166,16 @@ class Trainer:
         self._forward(self._sets[0])
         return float(np.mean(self._S.argmax(axis=1) == self._y))
 
+    def active_fraction(self) -> float:
+        """Share of hidden units whose ReLU output is > 0 for the current parameters (NaN if linear).
+
+        Only these pass gradient back in the ReLU backward step; the others are zeroed.
+        """
+        if not self._nn:
+            return math.nan
+        self._forward(self._sets[0])
+        return float(np.count_nonzero(self._H) / self._H.size)
+
     # -- control --------------------------------------------------------------------------
     def set_hyper(self, *, step_size: float | None = None, reg: float | None = None) -> None:
         """Change step_size and/or reg from the next iteration on, without resetting."""

@@ -1,0 +1,93 @@
+"""What the window is shown of a training run at one moment: immutable, safe across threads.
+
+The worker thread builds a `Snapshot` from its trainer and hands it to the GUI thread, whose
+views draw only from it. Every array in it is either a fresh copy or one the trainer never
+writes again (the data), and all are marked read-only so that a mistake raises at once
+instead of racing with training.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .config import TrainConfig
+from .grid import GridSpec, predict_grid
+from .models import Params
+from .trainer import Trainer
+
+#: Where a run stands, as shown in the window.
+STATUSES = ("ready", "running", "paused", "finished", "diverged")
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    run_id: int  # increases on every reset or new configuration; views drop stale ones
+    config: TrainConfig  # with step_size and reg as they are now
+    status: str  # one of STATUSES
+    message: str  # a sentence for the status bar ("training diverged: …")
+    iteration: int
+    X: np.ndarray  # (N*K, 2) data, read-only, shared for the whole run
+    y: np.ndarray  # (N*K,) uint8 labels
+    loss_start: int  # iteration of losses[0]; losses before it were in earlier snapshots
+    losses: np.ndarray  # total loss per iteration since the previous snapshot
+    data_losses: np.ndarray  # the data (cross-entropy) part of the same
+    loss: float  # the latest loss (NaN before the first iteration)
+    accuracy: float  # training accuracy of the current parameters
+    params: Params  # read-only copies, named as in the notes
+    regions: np.ndarray  # (rows, cols) uint8 argmax class per grid cell; row 0 = lowest y
+    regions_iteration: int  # the iteration `regions` was computed at
+    grid_rect: tuple[float, float, float, float]  # (x, y, width, height) the regions cover
+    active_fraction: float  # share of hidden units with ReLU output > 0 (gradient passes); NaN if linear
+    iterations_per_second: float = 0.0
+
+
+def _frozen(a: np.ndarray) -> np.ndarray:
+    a.flags.writeable = False
+    return a
+
+
+def regions_for(trainer: Trainer, grid: GridSpec) -> np.ndarray:
+    """The decision regions of the trainer's current parameters (float32: same labels, 4x faster)."""
+    return _frozen(predict_grid(trainer.params(), grid, np.float32))
+
+
+def take_snapshot(
+    trainer: Trainer,
+    *,
+    run_id: int,
+    status: str,
+    message: str,
+    loss_start: int,
+    grid: GridSpec,
+    regions: np.ndarray | None = None,
+    regions_iteration: int = 0,
+    iterations_per_second: float = 0.0,
+) -> Snapshot:
+    """Copy out of `trainer` what the views need. Pass `regions` to reuse an earlier grid."""
+    if regions is None:
+        regions, regions_iteration = regions_for(trainer, grid), trainer.iteration
+    losses, data_losses = trainer.losses_since(loss_start)
+    params = trainer.params()
+    active = trainer.active_fraction()
+    return Snapshot(
+        run_id=run_id,
+        config=trainer.config,
+        status=status,
+        message=message,
+        iteration=trainer.iteration,
+        X=trainer.X,
+        y=trainer.y,
+        loss_start=loss_start,
+        losses=_frozen(losses),
+        data_losses=_frozen(data_losses),
+        loss=trainer.last_loss,
+        accuracy=trainer.accuracy(),
+        params=params,
+        regions=regions,
+        regions_iteration=regions_iteration,
+        grid_rect=grid.rect,
+        active_fraction=active,
+        iterations_per_second=iterations_per_second,
+    )
