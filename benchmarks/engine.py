@@ -26,7 +26,7 @@ def notebook_loop(X, y, params, step_size, reg, iters, losses=None):
     """The case study's two-layer loop, line for line as the notes write it."""
     W, b, W2, b2 = (params[k].copy() for k in ("W", "b", "W2", "b2"))
     num_examples = X.shape[0]
-    for i in range(iters):
+    for _ in range(iters):
         hidden_layer = np.maximum(0, np.dot(X, W) + b)
         scores = np.dot(hidden_layer, W2) + b2
         exp_scores = np.exp(scores)

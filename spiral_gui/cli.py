@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--n", type=int, default=_DEFAULT.n,
                    help=f"N, points per class ({lim['n'][0]}–{lim['n'][1]:,}; default %(default)s)")
     p.add_argument("--k", type=int, default=_DEFAULT.k,
-                   help=f"K, number of classes / spiral arms ({lim['k'][0]}–{lim['k'][1]}; default %(default)s)")
+                   help=f"K, classes / spiral arms ({lim['k'][0]}–{lim['k'][1]}; default %(default)s)")
     p.add_argument("--hidden", type=int, default=_DEFAULT.hidden,
                    help="h, hidden layer size of the net (default %(default)s)")
     p.add_argument("--step-size", type=float, default=_DEFAULT.step_size,
@@ -49,7 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--iters", type=int, default=_DEFAULT.iterations,
                    help="number of full-batch gradient-descent iterations (default %(default)s)")
     p.add_argument("--seed", type=int, default=_DEFAULT.seed,
-                   help="np.random.seed of the single stream that draws data, then weights (default %(default)s)")
+                   help="seed of the one random stream that draws the data, then the weights "
+                        "(default %(default)s)")
     p.add_argument("--noise", type=float, default=_DEFAULT.noise,
                    help="theta noise: scale of the randn added to each point's angle (default %(default)s)")
     p.add_argument("--print-every", type=int, default=None, metavar="K",
@@ -64,11 +65,11 @@ def _train(trainer: Trainer, print_every: int, out) -> None:
         for i in range(-(-printed // print_every) * print_every, trainer.losses.size, print_every):
             print(f"iteration {i}: loss {trainer.losses[i]:f}", file=out)
     if trainer.diverged:
-        raise _Diverged(trainer.reason or "training diverged")
+        raise _DivergedError(trainer.reason or "training diverged")
     print(f"training accuracy: {trainer.accuracy():.2f}", file=out)
 
 
-class _Diverged(Exception):
+class _DivergedError(Exception):
     pass
 
 
@@ -110,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"spiral-train: error: {_titled(str(exc))}", file=sys.stderr)
         return 2
-    except _Diverged as exc:
+    except _DivergedError as exc:
         print(f"spiral-train: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -41,7 +41,8 @@ class GridSpec:
         """(x, y, width, height) covered by the cells, edges included, for placing the image."""
         dx = (self.xs[-1] - self.xs[0]) / max(len(self.xs) - 1, 1)
         dy = (self.ys[-1] - self.ys[0]) / max(len(self.ys) - 1, 1)
-        return (float(self.xs[0] - dx / 2), float(self.ys[0] - dy / 2), float(dx * len(self.xs)), float(dy * len(self.ys)))
+        x0, y0 = float(self.xs[0] - dx / 2), float(self.ys[0] - dy / 2)
+        return (x0, y0, float(dx * len(self.xs)), float(dy * len(self.ys)))
 
     def points(self) -> np.ndarray:
         xx, yy = np.meshgrid(self.xs, self.ys)
