@@ -41,6 +41,7 @@ class Snapshot:
     grid_rect: tuple[float, float, float, float]  # (x, y, width, height) the regions cover
     active_fraction: float  # share of hidden units with ReLU output > 0 (gradient passes); NaN if linear
     iterations_per_second: float = 0.0
+    grid_period: float = 0.0  # seconds between decision-grid refreshes while training
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -64,6 +65,7 @@ def take_snapshot(
     regions: np.ndarray | None = None,
     regions_iteration: int = 0,
     iterations_per_second: float = 0.0,
+    grid_period: float = 0.0,
 ) -> Snapshot:
     """Copy out of `trainer` what the views need. Pass `regions` to reuse an earlier grid."""
     if regions is None:
@@ -90,4 +92,5 @@ def take_snapshot(
         grid_rect=grid.rect,
         active_fraction=active,
         iterations_per_second=iterations_per_second,
+        grid_period=grid_period,
     )

@@ -185,6 +185,10 @@ class Trainer:
         )  # validates
         self._step_size, self._reg = cfg.step_size, cfg.reg
 
+    def set_budget(self, iterations: int) -> None:
+        """Change the iteration budget without resetting (the current iteration may exceed it)."""
+        self._config = self._config.replace(iterations=iterations)
+
     def reset(self) -> None:
         """Back to the initial weights (drawn from the seed) and an empty loss history."""
         cur = self._sets[0]

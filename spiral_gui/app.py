@@ -1,0 +1,56 @@
+"""spiral-gui: start the window (or --version, --self-test)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from . import __version__
+
+
+def _parse(argv: Sequence[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(
+        prog="spiral-gui", description="Watch a neural network learn the spiral data."
+    )
+    p.add_argument("--version", action="version", version=f"spiral-gui {__version__}")
+    p.add_argument("--self-test", action="store_true",
+                   help="open the window offscreen, train a few hundred iterations through the worker "
+                        "thread, check the result, print one line and exit (0 = passed)")
+    p.add_argument("--settings", metavar="INI", help="read and write settings in this INI file")
+    return p.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parse(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from .selftest import run_self_test
+
+        return run_self_test()
+
+    import pyqtgraph as pg
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.main_window import MainWindow, app_icon
+
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("spiral-gui")
+    app.setApplicationDisplayName("Spiral GUI")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("spiral-gui")
+    app.setWindowIcon(app_icon())
+    settings = QSettings(args.settings, QSettings.Format.IniFormat) if args.settings else None
+    window = MainWindow(settings=settings)
+    window.show()
+    code = app.exec()
+    window.shutdown()
+    del window
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, the parameter panel and the plot views."""

@@ -1,0 +1,197 @@
+"""The parameter panel: one widget per TrainConfig field, ranges taken from the engine's limits.
+
+The panel owns no setting of its own: it shows a `TrainConfig` and produces a new, validated one
+when the user changes a widget. A value that the engine would refuse (a combination over the
+memory budget, say) is put back at once and the reason is shown under the controls.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..engine.config import LIMITS, MODEL_TITLES, MODELS, TrainConfig
+
+_QT_INT_MAX = 2**31 - 1
+
+#: Fields whose change makes new data or a new model (a new run); the others apply live.
+RESTART_FIELDS = frozenset({"model", "n", "k", "hidden", "seed", "noise"})
+
+TOOLTIPS = {
+    "model": "Softmax: scores = X·W + b, a linear classifier (the notes reach 49%).\n"
+    "Two-layer net: hidden = max(0, X·W + b), scores = hidden·W2 + b2 (98%).",
+    "n": "N: points per class. Each class is one spiral arm of N points, radius 0 → 1.",
+    "k": "K: number of classes, i.e. spiral arms (3 in the notes). Each arm spans 4 radians.",
+    "hidden": "h: size of the ReLU hidden layer (100 in the notes). Only for the two-layer net.",
+    "step_size": "step_size: gradient-descent learning rate, W += -step_size * dW (1.0 in the notes).\n"
+    "Changes apply at the next iteration, without a reset. Too large and the loss explodes.",
+    "reg": "reg: L2 regularisation strength; the loss adds 0.5*reg*sum(W*W) (1e-3 in the notes).\n"
+    "Changes apply at the next iteration, without a reset.",
+    "seed": "Seed of the one random stream that draws the data, then the weights (0 in the notes).",
+    "noise": "Theta noise: the angle of each point gets randn * noise added (0.2 in the notes).",
+    "iterations": "Iteration budget: Start trains until this many iterations (10,000 in the notes).",
+}
+
+
+def _int_spin(name: str, object_name: str) -> QSpinBox:
+    low, high = LIMITS[name]
+    w = QSpinBox()
+    w.setRange(int(low), int(min(high, _QT_INT_MAX)))
+    w.setKeyboardTracking(False)  # typing "1000" is one change, not four
+    w.setGroupSeparatorShown(True)
+    w.setAccelerated(True)
+    w.setObjectName(object_name)
+    return w
+
+
+def _log_spin(name: str, object_name: str) -> pg.SpinBox:
+    """Scientific values (1e-3), logarithmic stepping, invalid text outlined in red."""
+    low, high = LIMITS[name]
+    w = pg.SpinBox(
+        value=low if low > 0 else 0.0,
+        bounds=(low, high),
+        dec=True,
+        step=0.5,
+        minStep=1e-6,
+        decimals=4,
+        finite=True,
+        compactHeight=False,
+    )
+    w.setObjectName(object_name)
+    return w
+
+
+class ParameterPanel(QWidget):
+    """Emits `config_changed(config, field)` with a validated config after each user change."""
+
+    config_changed = Signal(object, str)
+    refused = Signal(str)  # a message explaining why a value was put back
+
+    def __init__(self, config: TrainConfig, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._config = config
+        self._updating = False
+
+        self.model_combo = QComboBox(objectName="model_combo")
+        for m in MODELS:
+            self.model_combo.addItem(MODEL_TITLES[m], m)
+        self.n_spin = _int_spin("n", "n_spin")
+        self.k_spin = _int_spin("k", "k_spin")
+        self.hidden_spin = _int_spin("hidden", "hidden_spin")
+        self.step_size_spin = _log_spin("step_size", "step_size_spin")
+        self.reg_spin = _log_spin("reg", "reg_spin")
+        self.seed_spin = _int_spin("seed", "seed_spin")
+        self.noise_spin = QDoubleSpinBox(objectName="noise_spin")
+        self.noise_spin.setRange(*LIMITS["noise"])
+        self.noise_spin.setDecimals(3)
+        self.noise_spin.setSingleStep(0.05)
+        self.noise_spin.setKeyboardTracking(False)
+        self.iterations_spin = _int_spin("iterations", "iterations_spin")
+        self.iterations_spin.setSingleStep(1000)
+
+        self._widgets = {
+            "model": self.model_combo,
+            "n": self.n_spin,
+            "k": self.k_spin,
+            "hidden": self.hidden_spin,
+            "step_size": self.step_size_spin,
+            "reg": self.reg_spin,
+            "seed": self.seed_spin,
+            "noise": self.noise_spin,
+            "iterations": self.iterations_spin,
+        }
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        labels = {
+            "model": "Model",
+            "n": "N (points / class)",
+            "k": "K (classes)",
+            "hidden": "Hidden size h",
+            "step_size": "step_size",
+            "reg": "reg",
+            "seed": "Seed",
+            "noise": "Theta noise",
+            "iterations": "Iterations",
+        }
+        for name, widget in self._widgets.items():
+            widget.setToolTip(TOOLTIPS[name])
+            label = QLabel(labels[name])
+            label.setToolTip(TOOLTIPS[name])
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+
+        self.message_label = QLabel(objectName="panel_message")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #b2182b;")
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+
+        self.set_config(config)
+        self.model_combo.currentIndexChanged.connect(lambda _i: self._on_edit("model"))
+        for name in ("n", "k", "hidden", "seed", "noise", "iterations"):
+            self._widgets[name].valueChanged.connect(lambda _v, f=name: self._on_edit(f))
+        for name in ("step_size", "reg"):
+            self._widgets[name].sigValueChanged.connect(lambda _w, f=name: self._on_edit(f))
+
+    # -- the config, both ways ----------------------------------------------------------------
+    def config(self) -> TrainConfig:
+        return self._config
+
+    def set_config(self, config: TrainConfig) -> None:
+        """Show `config` without emitting config_changed."""
+        self._config = config
+        self._updating = True
+        try:
+            self.model_combo.setCurrentIndex(self.model_combo.findData(config.model))
+            for name in ("n", "k", "hidden", "seed", "iterations", "noise", "step_size", "reg"):
+                self._widgets[name].setValue(getattr(config, name))
+            self.hidden_spin.setEnabled(config.model == "nn")
+        finally:
+            self._updating = False
+
+    def widget_value(self, name: str):
+        w = self._widgets[name]
+        if name == "model":
+            return w.currentData()
+        return w.value()
+
+    @Slot(str)
+    def _on_edit(self, name: str) -> None:
+        if self._updating:
+            return
+        value = self.widget_value(name)
+        if isinstance(value, float) and not math.isfinite(value):
+            self._refuse(name, f"{name} must be a finite number")
+            return
+        try:
+            config = self._config.replace(**{name: value})
+        except ValueError as exc:
+            self._refuse(name, str(exc))
+            return
+        if config == self._config:
+            return
+        self._config = config
+        self.message_label.clear()
+        self.hidden_spin.setEnabled(config.model == "nn")
+        self.config_changed.emit(config, name)
+
+    def _refuse(self, name: str, message: str) -> None:
+        """Put the widget back to the last accepted value and say why."""
+        self.set_config(self._config)
+        text = f"Not applied: {message}"
+        self.message_label.setText(text)
+        self.refused.emit(text)
