@@ -6,6 +6,7 @@ Imports only the engine (never Qt), so it starts fast and runs on a machine with
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -29,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
         description=(
             "Train the CS231n 'minimal neural network case study' on the spiral data set, "
             "headless. 'spiral-train case-study' replays the whole notebook: the softmax linear "
-            "classifier (about 49%% training accuracy), then the two-layer ReLU net (about 98%%)."
+            "classifier (about 49% training accuracy), then the two-layer ReLU net (about 98%)."
         ),
         epilog="Defaults reproduce the case study exactly.",
     )
@@ -104,7 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = TrainConfig(model=args.model, n=args.n, k=args.k, hidden=args.hidden,
                              step_size=args.step_size, reg=args.reg, seed=args.seed,
                              noise=args.noise, iterations=args.iters)
-        every = args.print_every or (1000 if config.model == "nn" else 10)
+        every = args.print_every if args.print_every is not None else (1000 if config.model == "nn" else 10)
         if every < 1:
             raise ValueError(f"print-every must be at least 1, got {every}")
         _train(Trainer(config), every, sys.stdout)
@@ -116,6 +117,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. piped into `head`: stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return 0
 
 

@@ -60,6 +60,10 @@ class Trainer:
     def __init__(self, config: TrainConfig) -> None:
         rng = np.random.RandomState(config.seed)
         X, y = make_spiral(config.n, config.k, rng, config.noise)
+        if config.model == "nn":
+            # The notebook draws the linear classifier's W before the net's: skipping the same
+            # draw makes the net's run with the default seed the notebook's, number for number.
+            init_params("linear", config.k, config.hidden, rng)
         params = init_params(config.model, config.k, config.hidden, rng)
         self._setup(config, X, y, params)
 
@@ -163,7 +167,8 @@ class Trainer:
 
     def accuracy(self) -> float:
         """Training accuracy of the current parameters (one forward pass on the trainer's buffers)."""
-        self._forward(self._sets[0])
+        with np.errstate(all="ignore"):
+            self._forward(self._sets[0])
         return float(np.mean(self._S.argmax(axis=1) == self._y))
 
     def active_fraction(self) -> float:
@@ -173,7 +178,8 @@ class Trainer:
         """
         if not self._nn:
             return math.nan
-        self._forward(self._sets[0])
+        with np.errstate(all="ignore"):
+            self._forward(self._sets[0])
         return float(np.count_nonzero(self._H) / self._H.size)
 
     # -- control --------------------------------------------------------------------------

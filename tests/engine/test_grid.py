@@ -1,0 +1,104 @@
+"""Decision regions on a grid (spec §4)."""
+
+import numpy as np
+import pytest
+
+from spiral_gui.engine import make_spiral, predict
+from spiral_gui.engine.grid import GridSpec, predict_grid
+
+from .reference import GRID_COLS, GRID_ROWS, SEED, K, N
+
+
+@pytest.fixture(scope="module")
+def X():
+    return make_spiral(N, K, np.random.RandomState(SEED))[0]
+
+
+def test_notebook_grid_has_the_spec_shape(X):
+    grid = GridSpec.with_spacing(X)
+    assert grid.shape == (GRID_ROWS, GRID_COLS)
+    assert grid.shape == (len(grid.ys), len(grid.xs))
+
+
+def test_notebook_grid_spacing_and_start(X):
+    grid = GridSpec.with_spacing(X, 0.02)
+    np.testing.assert_allclose(np.diff(grid.xs), 0.02, atol=1e-12)
+    np.testing.assert_allclose(np.diff(grid.ys), 0.02, atol=1e-12)
+    assert grid.xs[0] == pytest.approx(X[:, 0].min() - 1)
+    assert grid.ys[0] == pytest.approx(X[:, 1].min() - 1)
+    assert X[:, 0].max() + 1 - 0.02 <= grid.xs[-1] < X[:, 0].max() + 1
+    assert X[:, 1].max() + 1 - 0.02 <= grid.ys[-1] < X[:, 1].max() + 1
+
+
+def test_over_spans_the_data_bounds_plus_one(X):
+    grid = GridSpec.over(X, cells=50)
+    assert grid.shape == (50, 50)
+    assert grid.xs[0] == pytest.approx(X[:, 0].min() - 1)
+    assert grid.xs[-1] == pytest.approx(X[:, 0].max() + 1)
+    assert grid.ys[0] == pytest.approx(X[:, 1].min() - 1)
+    assert grid.ys[-1] == pytest.approx(X[:, 1].max() + 1)
+    assert (np.diff(grid.xs) > 0).all() and (np.diff(grid.ys) > 0).all()
+
+
+def test_rect_covers_the_cells_edge_to_edge():
+    grid = GridSpec(np.array([0.0, 1.0, 2.0, 3.0]), np.array([10.0, 12.0, 14.0]))
+    assert grid.rect == pytest.approx((-0.5, 9.0, 4.0, 6.0))
+
+
+def test_points_are_row_major_with_y_per_row():
+    grid = GridSpec(np.array([0.0, 1.0, 2.0]), np.array([5.0, 6.0]))
+    np.testing.assert_array_equal(grid.points(), [[0, 5], [1, 5], [2, 5], [0, 6], [1, 6], [2, 6]])
+
+
+def _by_sign(axis: int) -> dict[str, np.ndarray]:
+    """A linear model that says class 1 where coordinate `axis` is positive, else class 0."""
+    W = np.zeros((2, 2))
+    W[axis] = [-1.0, 1.0]
+    return {"W": W, "b": np.zeros((1, 2))}
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_row_zero_is_the_lowest_y(dtype):
+    grid = GridSpec(np.array([-1.0, 1.0, 2.0]), np.array([-2.0, -1.0, 3.0]))
+    regions = predict_grid(_by_sign(1), grid, dtype)
+    np.testing.assert_array_equal(regions, [[0, 0, 0], [0, 0, 0], [1, 1, 1]])
+    columns = predict_grid(_by_sign(0), grid, dtype)
+    np.testing.assert_array_equal(columns, [[0, 1, 1]] * 3)
+
+
+def test_regions_type_and_shape(trained_net, X):
+    grid = GridSpec.with_spacing(X)
+    regions = predict_grid(trained_net.params(), grid)
+    assert regions.dtype == np.uint8
+    assert regions.shape == grid.shape
+    assert set(np.unique(regions)) == set(range(K))  # the net draws all three arms
+
+
+def test_cells_are_the_model_at_their_centre(trained_net, X):
+    grid = GridSpec.with_spacing(X)
+    params = trained_net.params()
+    regions = predict_grid(params, grid)
+    rows, cols = grid.shape
+    corners = [(0, 0), (0, cols - 1), (rows - 1, 0), (rows - 1, cols - 1)]
+    for r, c in [*corners, (rows // 2, cols // 3), (17, 150)]:
+        point = np.array([[grid.xs[c], grid.ys[r]]])
+        assert regions[r, c] == predict(params, point)[0], (r, c)
+
+
+def test_float32_labels_agree_with_float64(trained_net, X):
+    grid = GridSpec.with_spacing(X)
+    params = trained_net.params()
+    full = predict_grid(params, grid, np.float64)
+    fast = predict_grid(params, grid, np.float32)
+    assert fast.dtype == np.uint8 and fast.shape == full.shape
+    assert np.mean(full == fast) >= 0.999
+
+
+def test_trained_net_regions_contain_the_training_points(trained_net, X):
+    """The decision regions agree with the training accuracy: ~98% of points in their class."""
+    params = trained_net.params()
+    grid = GridSpec.with_spacing(X)
+    regions = predict_grid(params, grid)
+    cols = np.clip(np.rint((X[:, 0] - grid.xs[0]) / 0.02).astype(int), 0, grid.shape[1] - 1)
+    rows = np.clip(np.rint((X[:, 1] - grid.ys[0]) / 0.02).astype(int), 0, grid.shape[0] - 1)
+    assert np.mean(regions[rows, cols] == trained_net.y) >= 0.95
