@@ -12,6 +12,7 @@ never lost.
 
 from __future__ import annotations
 
+import threading
 import time
 import traceback
 
@@ -42,6 +43,10 @@ class TrainingWorker(QObject):
         self._timer = QTimer(self)  # moves to the worker's thread with its parent
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._tick)
+        # Set from the GUI thread, directly: abandons the iteration in progress between row blocks
+        # so that a queued pause, reset or new configuration is handled within milliseconds even
+        # when one iteration over a huge data set takes longer.
+        self._interrupt = threading.Event()
         self._run_id = 0
         self._new_trainer(config)
 
@@ -54,6 +59,10 @@ class TrainingWorker(QObject):
     @property
     def running(self) -> bool:
         return self._running
+
+    def request_interrupt(self) -> None:
+        """Thread-safe; call directly (not queued) just before queueing pause, reset or configure."""
+        self._interrupt.set()
 
     # -- slots ---------------------------------------------------------------------------------
     @Slot(object)
@@ -99,12 +108,14 @@ class TrainingWorker(QObject):
 
     @Slot()
     def shutdown(self) -> None:
+        self._interrupt.set()
         self._running = False
         self._timer.stop()
 
     # -- implementation ----------------------------------------------------------------------
     def _guard(self, fn, *args) -> None:
         """Run a slot body; an unexpected error stops training and reaches the window."""
+        self._interrupt.clear()  # the command that asked for the interrupt has arrived
         try:
             fn(*args)
         except Exception as exc:
@@ -227,7 +238,7 @@ class TrainingWorker(QObject):
         chunk = 1
         while True:
             t0 = time.perf_counter()
-            done = t.step(chunk)
+            done = t.step(chunk, should_stop=self._interrupt.is_set)
             elapsed = time.perf_counter() - t0
             if done < chunk or time.perf_counter() - begin >= SLICE_SECONDS:
                 break

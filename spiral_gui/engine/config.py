@@ -23,7 +23,7 @@ MEMORY_BUDGET_BYTES = 1 << 30
 
 #: Inclusive numeric ranges of every bounded field: (low, high).
 LIMITS: dict[str, tuple[float, float]] = {
-    "n": (1, 100_000),
+    "n": (1, 1_000_000),
     "k": (2, 20),
     "hidden": (1, 4096),
     "step_size": (1e-6, 1e6),
@@ -112,18 +112,23 @@ class TrainConfig:
 
 
 def working_set_bytes(config: TrainConfig) -> int:
-    """Bytes the full-batch trainer holds for `config`, counted from its buffers.
+    """Bytes the trainer and the window hold for `config`, counted from their buffers.
 
-    Per example: the inputs with a ones column (D+1 floats), scores and their gradient (2K),
+    Per example: the data (X, and the inputs with a ones column: 2 + 3 floats), its label and
+    the index of its true class (9 bytes), and the window's drawing copy of the points (2 floats).
+    Per row of a block (see trainer.block_rows): the scores and three row vectors (K + 3 floats),
     and for the net the hidden layer, its gradient and its ReLU mask (2h floats + h bytes).
     """
+    from .trainer import block_rows  # the trainer's blocking is the one definition of a block
+
     n = config.n * config.k
-    per_example = 8 * (D + 1 + 2 * config.k + 4)
+    rows = min(n, block_rows(config.width))
+    per_row = 8 * (config.k + 3)
     if config.model == "nn":
-        per_example += 8 * 2 * config.hidden + config.hidden
+        per_row += 8 * 2 * config.hidden + config.hidden
     width = config.width
     params = 8 * 4 * ((D + 1) * width + (width + 1) * config.k)
-    return n * per_example + params
+    return n * (8 * (2 + 3 + 2) + 9) + rows * per_row + params
 
 
 def format_bytes(count: int) -> str:

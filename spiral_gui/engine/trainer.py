@@ -14,12 +14,22 @@ overhead: fewer, allocation-free calls are what make it fast. Specifically:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 
 from .config import D, TrainConfig
 from .data import make_spiral
 from .models import Params, init_params
+
+#: Float64 values per hidden-layer block buffer (16 MiB): rows per block = this / width.
+BLOCK_VALUES = 1 << 21
+
+
+def block_rows(width: int) -> int:
+    """Rows the trainer processes at once for a first layer `width` units wide."""
+    return max(1024, BLOCK_VALUES // width)
+
 
 #: A loss above this gives the true class a probability below e^-100: the run has blown up
 #: (chance level is ln K, at most ln 20 = 3.0), even if every number is still finite.
@@ -87,22 +97,28 @@ class Trainer:
 
         self._Xa = np.ones((n, D + 1))
         self._Xa[:, :D] = self._X
-        self._flat_correct = np.arange(n) * k + self._y  # index of each row's true class in S.ravel()
-        self._S = np.empty((n, k))
-        self._S_flat = self._S.reshape(-1)
-        self._row = np.empty(n)  # row max, then row sum
-        self._logz = np.empty(n)
-        self._correct = np.empty(n)
+        # Rows are processed in blocks so that the hidden layer's buffers stay small however
+        # large N is, and so that a long iteration can be abandoned between blocks.
+        rows = min(n, block_rows(width))
+        self._blocks = [(r, min(r + rows, n)) for r in range(0, n, rows)]
+        # Index of each row's true class in its block's S.ravel().
+        self._flat_correct = (np.arange(n) % rows) * k + self._y
+        self._S = np.empty((rows, k))
+        self._row = np.empty(rows)  # row max, then row sum
+        self._logz = np.empty(rows)
+        self._correct = np.empty(rows)
         self._decay = np.ones((D + 1, 1))  # per-row factor of Wa: weights decay, the bias row not
         # Two parameter sets: [0] current, [1] spare that the next update writes into.
         shapes = {"Wa": (D + 1, width)}
         if self._nn:
             shapes |= {"W2": (width, k), "b2": (1, k)}
-            self._H = np.empty((n, width))
-            self._dH = np.empty((n, width))
-            self._mask = np.empty((n, width), dtype=bool)
+            self._H = np.empty((rows, width))
+            self._dH = np.empty((rows, width))
+            self._mask = np.empty((rows, width), dtype=bool)
         self._sets = [{name: np.empty(s) for name, s in shapes.items()} for _ in range(2)]
         self._grads = {name: np.empty(s) for name, s in shapes.items()}
+        many = len(self._blocks) > 1
+        self._block_grads = {name: np.empty(s) for name, s in shapes.items()} if many else None
         self._step_size = config.step_size
         self._reg = config.reg
         self.reset()
@@ -167,9 +183,12 @@ class Trainer:
 
     def accuracy(self) -> float:
         """Training accuracy of the current parameters (one forward pass on the trainer's buffers)."""
+        correct = 0
         with np.errstate(all="ignore"):
-            self._forward(self._sets[0])
-        return float(np.mean(self._S.argmax(axis=1) == self._y))
+            for r0, r1 in self._blocks:
+                self._forward(self._sets[0], r0, r1)
+                correct += int(np.count_nonzero(self._S[: r1 - r0].argmax(axis=1) == self._y[r0:r1]))
+        return correct / self._X.shape[0]
 
     def active_fraction(self) -> float:
         """Share of hidden units whose ReLU output is > 0 for the current parameters (NaN if linear).
@@ -178,9 +197,12 @@ class Trainer:
         """
         if not self._nn:
             return math.nan
+        active = 0
         with np.errstate(all="ignore"):
-            self._forward(self._sets[0])
-        return float(np.count_nonzero(self._H) / self._H.size)
+            for r0, r1 in self._blocks:
+                self._forward(self._sets[0], r0, r1)
+                active += int(np.count_nonzero(self._H[: r1 - r0]))
+        return active / (self._X.shape[0] * self._H.shape[1])
 
     # -- control --------------------------------------------------------------------------
     def set_hyper(self, *, step_size: float | None = None, reg: float | None = None) -> None:
@@ -207,42 +229,53 @@ class Trainer:
         self._log = _LossLog()
         self._reason: str | None = None
 
-    def step(self, n: int = 1) -> int:
-        """Advance up to `n` iterations (fewer at the budget or on divergence); returns how many."""
+    def step(self, n: int = 1, should_stop: Callable[[], bool] | None = None) -> int:
+        """Advance up to `n` iterations (fewer at the budget or on divergence); returns how many.
+
+        `should_stop` is polled between row blocks and between iterations; when it answers True
+        the iteration in progress is abandoned, leaving the parameters as they were.
+        """
         n = min(n, self._config.iterations - self._iteration)
         done = 0
         with np.errstate(all="ignore"):
             while done < n and self._reason is None:
-                if self._one_step():
-                    done += 1
+                if should_stop is not None and should_stop():
+                    break
+                if not self._one_step(should_stop):
+                    break
+                done += 1
         return done
 
     # -- the maths, in place --------------------------------------------------------------
-    def _forward(self, p: Params) -> None:
-        """Scores of parameter set `p` into self._S (and the hidden layer into self._H)."""
+    def _forward(self, p: Params, r0: int, r1: int) -> None:
+        """Scores of parameter set `p` for rows r0:r1 into self._S (hidden layer into self._H)."""
+        m = r1 - r0
         if self._nn:
-            np.matmul(self._Xa, p["Wa"], out=self._H)
-            np.maximum(self._H, 0.0, out=self._H)
-            np.matmul(self._H, p["W2"], out=self._S)
-            self._S += p["b2"]
+            H = self._H[:m]
+            np.matmul(self._Xa[r0:r1], p["Wa"], out=H)
+            np.maximum(H, 0.0, out=H)
+            np.matmul(H, p["W2"], out=self._S[:m])
+            self._S[:m] += p["b2"]
         else:
-            np.matmul(self._Xa, p["Wa"], out=self._S)
+            np.matmul(self._Xa[r0:r1], p["Wa"], out=self._S[:m])
 
-    def _one_step(self) -> bool:
-        """One iteration; False (and the diverged state) if the loss was not finite."""
-        cur, new, g = self._sets[0], self._sets[1], self._grads
-        S, row, n = self._S, self._row, self._S.shape[0]
+    def _one_step(self, should_stop: Callable[[], bool] | None = None) -> bool:
+        """One iteration; False if abandoned or diverged (then `reason` says why)."""
+        cur, new = self._sets[0], self._sets[1]
+        n = self._X.shape[0]
         step, reg = self._step_size, self._reg
-        self._forward(cur)
+        loss_sum = 0.0
+        for i, (r0, r1) in enumerate(self._blocks):
+            if i and should_stop is not None and should_stop():
+                return False
+            g = self._grads if i == 0 else self._block_grads
+            loss_sum += self._block(cur, g, r0, r1, step / n)
+            if i:
+                for name, value in g.items():
+                    self._grads[name] += value
+        g = self._grads
 
-        # Softmax cross-entropy: loss = mean(log(sum(exp(s - max))) - (s_y - max)).
-        self._rowwise(np.maximum, np.max, S, row)
-        S -= row[:, None]
-        np.take(self._S_flat, self._flat_correct, out=self._correct)
-        np.exp(S, out=S)
-        self._rowwise(np.add, np.sum, S, row)
-        np.log(row, out=self._logz)
-        data_loss = float(self._logz.sum() - self._correct.sum()) / n
+        data_loss = loss_sum / n
         w1 = cur["Wa"][:D]
         reg_loss = 0.5 * reg * (np.vdot(w1, w1) + (np.vdot(cur["W2"], cur["W2"]) if self._nn else 0.0))
         loss = data_loss + float(reg_loss)
@@ -251,32 +284,56 @@ class Trainer:
             return False
         self._log.append(loss, data_loss)
 
-        # dscores = (probs - onehot) / n, pre-multiplied by the step size.
-        row *= n / step
-        S /= row[:, None]
-        self._S_flat[self._flat_correct] -= step / n
-
+        # Decay the weight rows only (the last row of Wa is the bias), then descend.
         decay = 1.0 - step * reg
         if self._nn:
-            np.matmul(self._H.T, S, out=g["W2"])
-            np.sum(S, axis=0, out=g["b2"][0])
-            np.matmul(S, cur["W2"].T, out=self._dH)
-            # ReLU backward: the gradient flows only through units that were active (hidden > 0).
-            np.greater(self._H, 0.0, out=self._mask)
-            self._dH *= self._mask
-            np.matmul(self._Xa.T, self._dH, out=g["Wa"])
             np.multiply(cur["W2"], decay, out=new["W2"])
             new["W2"] -= g["W2"]
             np.subtract(cur["b2"], g["b2"], out=new["b2"])
-        else:
-            np.matmul(self._Xa.T, S, out=g["Wa"])
-        # Decay the weight rows only; the last row of Wa is the bias.
         self._decay[:D] = decay
         np.multiply(cur["Wa"], self._decay, out=new["Wa"])
         new["Wa"] -= g["Wa"]
         self._sets.reverse()
         self._iteration += 1
         return True
+
+    def _block(self, cur: Params, g: Params, r0: int, r1: int, scale: float) -> float:
+        """Forward and backward for rows r0:r1: gradients (times the step size) into `g`.
+
+        Returns the block's summed cross-entropy, sum(log(sum(exp(s - max))) - (s_y - max)).
+        """
+        m = r1 - r0
+        S, row = self._S[:m], self._row[:m]
+        S_flat = S.reshape(-1)
+        correct = self._flat_correct[r0:r1]
+        self._forward(cur, r0, r1)
+
+        self._rowwise(np.maximum, np.max, S, row)
+        S -= row[:, None]
+        np.take(S_flat, correct, out=self._correct[:m])
+        np.exp(S, out=S)
+        self._rowwise(np.add, np.sum, S, row)
+        np.log(row, out=self._logz[:m])
+        loss_sum = float(self._logz[:m].sum() - self._correct[:m].sum())
+
+        # dscores = (probs - onehot) / n, pre-multiplied by the step size.
+        row /= scale
+        S /= row[:, None]
+        S_flat[correct] -= scale
+
+        Xa = self._Xa[r0:r1]
+        if self._nn:
+            H, dH, mask = self._H[:m], self._dH[:m], self._mask[:m]
+            np.matmul(H.T, S, out=g["W2"])
+            np.sum(S, axis=0, out=g["b2"][0])
+            np.matmul(S, cur["W2"].T, out=dH)
+            # ReLU backward: the gradient flows only through units that were active (hidden > 0).
+            np.greater(H, 0.0, out=mask)
+            dH *= mask
+            np.matmul(Xa.T, dH, out=g["Wa"])
+        else:
+            np.matmul(Xa.T, S, out=g["Wa"])
+        return loss_sum
 
     @staticmethod
     def _rowwise(pairwise: np.ufunc, reduce, S: np.ndarray, out: np.ndarray) -> None:

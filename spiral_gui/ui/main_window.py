@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.reset_button = QPushButton("Reset", objectName="reset_button")
         self.reset_button.setToolTip("Re-draw the weights from the seed and clear the loss curve (R)")
         self.start_button.clicked.connect(self.toggle_running)
-        self.step_button.clicked.connect(self._step)
+        self.step_button.clicked.connect(self._on_step)
         self.reset_button.clicked.connect(self._on_reset)
         for b in (self.start_button, self.step_button, self.reset_button):
             b.setMinimumHeight(34)
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         self.start_action = QAction("Start / Pause", self, shortcut=QKeySequence(Qt.Key.Key_Space))
         self.start_action.triggered.connect(self.toggle_running)
         self.step_action = QAction("Step one iteration", self, shortcut=QKeySequence(Qt.Key.Key_S))
-        self.step_action.triggered.connect(self._step)
+        self.step_action.triggered.connect(self._on_step)
         self.reset_action = QAction("Reset weights", self, shortcut=QKeySequence(Qt.Key.Key_R))
         self.reset_action.triggered.connect(self._on_reset)
         self.log_action = QAction("Log-scale loss axis", self, checkable=True)
@@ -248,6 +248,8 @@ class MainWindow(QMainWindow):
         self._emit_now.connect(self._worker.emit_now)
         self._worker.snapshot.connect(self._on_snapshot)
         self._worker.failed.connect(self._on_failed)
+        # Runs in the worker's thread as its event loop ends, so its timer stops in its own thread.
+        self._thread.finished.connect(self._worker.shutdown, Qt.ConnectionType.DirectConnection)
         self._thread.start()
         self._emit_now.emit()
 
@@ -255,17 +257,25 @@ class MainWindow(QMainWindow):
     @Slot()
     def toggle_running(self) -> None:
         if self._running:
+            self._worker.request_interrupt()
             self._pause.emit()
         else:
             self._start.emit()
 
     @Slot()
+    def _on_step(self) -> None:
+        self._worker.request_interrupt()
+        self._step.emit()
+
+    @Slot()
     def _on_reset(self) -> None:
+        self._worker.request_interrupt()
         self._reset.emit()
 
     @Slot(object, str)
     def _on_config_changed(self, config: TrainConfig, field: str) -> None:
         if field in RESTART_FIELDS:
+            self._worker.request_interrupt()
             self._configure.emit(config)
         elif field in ("step_size", "reg"):
             self._hyper.emit(config.step_size, config.reg)
@@ -422,12 +432,12 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self._worker.request_interrupt()
         self._thread.requestInterruption()
         self._thread.quit()
         if not self._thread.wait(10_000):
             self._thread.terminate()
             self._thread.wait()
-        self._worker.shutdown()
 
     @property
     def worker_thread(self) -> QThread:

@@ -144,7 +144,7 @@ def test_case_study_describes_the_data(case_study):
 BAD_ARGS = [
     (["--n", "0"], "--n"),
     (["--n", "abc"], "--n"),
-    (["--n", "100001"], "--n"),
+    (["--n", "1000001"], "--n"),
     (["--step-size", "nan"], "--step-size"),
     (["--step-size", "0"], "--step-size"),
     (["--reg", "-1"], "--reg"),
@@ -160,7 +160,7 @@ BAD_ARGS = [
     (["--frobnicate"], "--frobnicate"),
     (["extra"], "extra"),
     (["case-study", "--n", "5"], "case-study"),
-    (["--k", "20", "--n", "100000", "--hidden", "1000"], "GiB"),
+    (["--k", "20", "--n", "1000000", "--hidden", "1000"], "GiB"),
 ]
 
 
@@ -190,7 +190,7 @@ def test_error_names_the_value(capsys):
 
 
 def test_over_budget_error_mentions_the_budget(capsys):
-    _, _, err = run_main(capsys, "--k", "20", "--n", "100000", "--hidden", "1000")
+    _, _, err = run_main(capsys, "--k", "20", "--n", "1000000", "--hidden", "1000")
     assert "budget" in err and "GiB" in err
 
 
@@ -202,7 +202,7 @@ def test_over_budget_error_mentions_the_budget(capsys):
         ["--step-size", "nan"],
         ["--frobnicate"],
         ["case-study", "x"],
-        ["--k", "20", "--n", "100000", "--hidden", "1000"],
+        ["--k", "20", "--n", "1000000", "--hidden", "1000"],
     ],
 )
 def test_bad_arguments_in_a_real_process(argv):

@@ -13,7 +13,7 @@ from spiral_gui.engine import LIMITS, MEMORY_BUDGET_BYTES, TrainConfig, working_
 INVALID = [
     ("n", 0, "0"),
     ("n", -5, "-5"),
-    ("n", 100_001, "100,001"),
+    ("n", 1_000_001, "1,000,001"),
     ("n", 1.5, "1.5"),
     ("n", "3", "'3'"),
     ("n", True, "True"),
@@ -139,14 +139,14 @@ def test_as_dict_round_trips():
 
 def test_over_budget_config_is_refused_in_gib():
     with pytest.raises(ValueError) as info:
-        TrainConfig(k=20, n=100_000, hidden=1000)
+        TrainConfig(k=20, n=1_000_000, hidden=1000)
     message = str(info.value)
     budget_gib = MEMORY_BUDGET_BYTES / 2**30
     assert f"{budget_gib:.1f} GiB" in message and "budget" in message
     need = re.search(r"needs about ([\d.]+) GiB", message)
     assert need, message
-    # 2,000,000 examples × 1000 hidden float64 is 14.9 GiB for the hidden layer alone.
-    assert 2e6 * 1000 * 8 / 2**30 <= float(need.group(1)) < 100
+    # 20,000,000 examples × (X, inputs with ones, drawing copy: 7 float64) is 1.04 GiB alone.
+    assert 2e7 * 7 * 8 / 2**30 <= float(need.group(1)) < 100
 
 
 def test_the_linear_model_does_not_pay_for_a_hidden_layer():

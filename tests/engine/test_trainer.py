@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from spiral_gui.engine import TrainConfig, Trainer, init_params, loss_and_grads, make_spiral
+from spiral_gui.engine import TrainConfig, Trainer, init_params, loss_and_grads, make_spiral, predict
 
 from .reference import (
     LINEAR_ACCURACY,
@@ -371,3 +371,42 @@ def test_set_budget_extends_and_shrinks_without_reset():
     with pytest.raises(ValueError):
         trainer.set_budget(0)
     assert trainer.config.iterations == 12
+
+
+# -- row blocks ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("model", ["linear", "nn"])
+def test_row_blocks_give_the_readable_maths(model):
+    """Several row blocks (wide hidden layer, many rows) still take exactly the notes' step."""
+    from spiral_gui.engine.trainer import block_rows
+
+    config = TrainConfig(model=model, n=1500, k=3, hidden=1000, reg=0.01, step_size=0.5)
+    assert config.n * config.k > block_rows(config.width) or model == "linear"
+    trainer = Trainer(config)
+    before = {k: v.copy() for k, v in trainer.params().items()}
+    ref = loss_and_grads(before, trainer.X, trainer.y, config.reg)
+    trainer.step(1)
+    assert trainer.losses[0] == pytest.approx(ref.loss, rel=1e-12)
+    after = trainer.params()
+    for name, value in before.items():
+        np.testing.assert_allclose(after[name], value - 0.5 * ref.grads[name], rtol=1e-10, atol=1e-14)
+    assert trainer.accuracy() == pytest.approx(np.mean(predict(after, trainer.X) == trainer.y))
+
+
+def test_a_stop_request_abandons_the_iteration_between_blocks():
+    config = TrainConfig(n=1500, k=3, hidden=1000)
+    trainer = Trainer(config)
+    trainer.step(2)
+    before = trainer.params()
+    calls = []
+
+    def stop_after_first_block() -> bool:
+        calls.append(1)
+        return len(calls) > 1  # let the iteration start, then stop at the next block
+
+    assert trainer.step(5, should_stop=stop_after_first_block) == 0
+    assert trainer.iteration == 2 and trainer.losses.size == 2
+    for name, value in trainer.params().items():
+        np.testing.assert_array_equal(value, before[name])
+    assert trainer.step(1) == 1  # and it goes on normally afterwards
