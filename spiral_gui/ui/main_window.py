@@ -15,8 +15,9 @@ import numpy as np
 import pyqtgraph as pg
 import pyqtgraph.exporters
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QSettings, Qt, QThread, QTimer, Signal, Slot, qVersion
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QRect, QSettings, Qt, QThread, QTimer, Signal, Slot, qVersion
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QPainter
+from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -376,7 +377,8 @@ class MainWindow(QMainWindow):
         view = self.decision_view if which == "regions" else self.loss_view
         path = Path(path)
         if path.suffix.lower() == ".svg":
-            exporter = pg.exporters.SVGExporter(view.getPlotItem())
+            _export_svg(view, path)
+            return
         else:
             if path.suffix.lower() != ".png":
                 path = path.with_suffix(".png")
@@ -442,6 +444,28 @@ class MainWindow(QMainWindow):
     @property
     def worker_thread(self) -> QThread:
         return self._thread
+
+
+def _export_svg(view: QWidget, path: Path) -> None:
+    """Vector SVG through Qt's own generator.
+
+    pyqtgraph 0.14's SVGExporter cannot parse the path syntax that Qt 6.11's QSvgGenerator
+    writes (it raises in correctCoordinates), so the view is rendered into the generator itself.
+    """
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(view.size())
+    generator.setViewBox(QRect(0, 0, view.width(), view.height()))
+    generator.setTitle(f"Spiral GUI — {view.objectName().replace('_', ' ')}")
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise OSError(f"could not write {path}")
+    try:
+        view.render(painter)
+    finally:
+        painter.end()
+    if not path.exists() or path.stat().st_size == 0:
+        raise OSError(f"could not write {path}")
 
 
 def _model_html(snap: Snapshot) -> str:
