@@ -91,7 +91,12 @@ class ParameterPanel(QWidget):
         self.hidden_spin = _int_spin("hidden", "hidden_spin")
         self.step_size_spin = _log_spin("step_size", "step_size_spin")
         self.reg_spin = _log_spin("reg", "reg_spin")
-        self.seed_spin = _int_spin("seed", "seed_spin")
+        # Seeds go up to 2**32 - 1, past QSpinBox's int range: a whole-number QDoubleSpinBox.
+        self.seed_spin = QDoubleSpinBox(objectName="seed_spin")
+        self.seed_spin.setRange(*LIMITS["seed"])
+        self.seed_spin.setDecimals(0)
+        self.seed_spin.setKeyboardTracking(False)
+        self.seed_spin.setGroupSeparatorShown(True)
         self.noise_spin = QDoubleSpinBox(objectName="noise_spin")
         self.noise_spin.setRange(*LIMITS["noise"])
         self.noise_spin.setDecimals(3)
@@ -167,6 +172,8 @@ class ParameterPanel(QWidget):
         w = self._widgets[name]
         if name == "model":
             return w.currentData()
+        if name == "seed":
+            return int(w.value())
         return w.value()
 
     @Slot(str)

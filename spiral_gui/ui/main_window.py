@@ -105,6 +105,8 @@ class MainWindow(QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1360, 800)
         self.statusBar().showMessage(note or "ready: press Start (Space) or Step (S)")
+        if note:  # the first snapshot's message replaces the status bar's at once: keep it here
+            self.panel.message_label.setText(note)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -300,7 +302,7 @@ class MainWindow(QMainWindow):
             self._frame_cost = time.perf_counter() - start
             self._paint_mark = self._paint_seconds()
             self._frame_running = snap.status == "running"
-            QTimer.singleShot(0, self._after_paint)  # posted paint events are handled first
+            QTimer.singleShot(0, self, self._after_paint)  # posted paint events are handled first
         self.snapshot_drawn.emit(snap)
 
     def _paint_seconds(self) -> float:
@@ -311,7 +313,7 @@ class MainWindow(QMainWindow):
         cost = self._frame_cost + self._paint_seconds() - self._paint_mark
         self.frame_seconds = cost
         delay_ms = int(1000 * cost * (1 / VIEW_SHARE - 1)) if self._frame_running else 0
-        QTimer.singleShot(delay_ms, self._ack.emit)
+        QTimer.singleShot(delay_ms, self, self._ack.emit)
 
     def _draw(self, snap: Snapshot) -> None:
         new_run = snap.run_id != self._run_id

@@ -18,6 +18,7 @@ def default_settings() -> QSettings:
 
 def load_config(settings: QSettings) -> tuple[TrainConfig, str | None]:
     """The saved configuration, or the defaults and a note saying why they were used."""
+    settings.allKeys()  # QSettings parses lazily: read everything before asking for its status
     if settings.status() != QSettings.Status.NoError:
         return TrainConfig(), f"settings file {settings.fileName()} is unreadable; using the defaults"
     settings.beginGroup(_GROUP)
