@@ -13,7 +13,20 @@ from collections.abc import Sequence
 import numpy as np
 
 from .engine import TrainConfig, Trainer, init_params, make_spiral
-from .engine.config import FIELD_TITLES, LIMITS
+from .engine.config import FIELD_HELP, LIMITS, MODELS
+
+#: The command-line option of each TrainConfig field.
+FLAGS = {
+    "model": "--model",
+    "n": "--n",
+    "k": "--k",
+    "hidden": "--hidden",
+    "step_size": "--step-size",
+    "reg": "--reg",
+    "iterations": "--iters",
+    "seed": "--seed",
+    "noise": "--noise",
+}
 
 _DEFAULT = TrainConfig()
 
@@ -24,7 +37,6 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    lim = LIMITS
     p = _Parser(
         prog="spiral-train",
         description=(
@@ -34,29 +46,24 @@ def _parser() -> argparse.ArgumentParser:
         ),
         epilog="Defaults reproduce the case study exactly.",
     )
-    p.add_argument("--model", choices=("linear", "nn"), default=_DEFAULT.model,
-                   help="'linear': softmax classifier W, b; 'nn': two-layer net with a ReLU hidden "
-                        "layer (default %(default)s)")
-    p.add_argument("--n", type=int, default=_DEFAULT.n,
-                   help=f"N, points per class ({lim['n'][0]}–{lim['n'][1]:,}; default %(default)s)")
-    p.add_argument("--k", type=int, default=_DEFAULT.k,
-                   help=f"K, classes / spiral arms ({lim['k'][0]}–{lim['k'][1]}; default %(default)s)")
-    p.add_argument("--hidden", type=int, default=_DEFAULT.hidden,
-                   help="h, hidden layer size of the net (default %(default)s)")
-    p.add_argument("--step-size", type=float, default=_DEFAULT.step_size,
-                   help="step_size, the gradient-descent learning rate (default %(default)s)")
-    p.add_argument("--reg", type=float, default=_DEFAULT.reg,
-                   help="reg, L2 regularisation strength: loss += 0.5*reg*sum(W*W) (default %(default)s)")
-    p.add_argument("--iters", type=int, default=_DEFAULT.iterations,
-                   help="number of full-batch gradient-descent iterations (default %(default)s)")
-    p.add_argument("--seed", type=int, default=_DEFAULT.seed,
-                   help="seed of the one random stream that draws the data, then the weights "
-                        "(default %(default)s)")
-    p.add_argument("--noise", type=float, default=_DEFAULT.noise,
-                   help="theta noise: scale of the randn added to each point's angle (default %(default)s)")
-    p.add_argument("--print-every", type=int, default=None, metavar="K",
-                   help="print the loss every K iterations (default: 1000 for nn, 10 for linear)")
+    p.add_argument("--model", choices=MODELS, default=_DEFAULT.model,
+                   help=_help("model", ""))
+    for name, flag in FLAGS.items():
+        if name == "model":
+            continue
+        low, high = LIMITS[name]
+        kind = float if name in ("step_size", "reg", "noise") else int
+        span = f"{low:g}–{high:g}" if kind is float else f"{low:,}–{high:,}"
+        p.add_argument(flag, dest=name, type=kind, default=getattr(_DEFAULT, name),
+                       help=_help(name, span))
+    p.add_argument("--print-every", type=int, default=None, metavar="EVERY",
+                   help="print the loss every EVERY iterations (default: 1000 for nn, 10 for linear)")
     return p
+
+
+def _help(name: str, span: str) -> str:
+    """argparse %-formats help strings: escape the text, keep the default's placeholder."""
+    return FIELD_HELP[name].replace("%", "%%") + f" ({span + '; ' if span else ''}default %(default)s)"
 
 
 def _train(trainer: Trainer, print_every: int, out) -> None:
@@ -102,9 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             case_study()
             return 0
         args = _parser().parse_args(argv)
-        config = TrainConfig(model=args.model, n=args.n, k=args.k, hidden=args.hidden,
-                             step_size=args.step_size, reg=args.reg, seed=args.seed,
-                             noise=args.noise, iterations=args.iters)
+        config = TrainConfig(**{name: getattr(args, name) for name in FLAGS})
         every = args.print_every if args.print_every is not None else (1000 if config.model == "nn" else 10)
         if every < 1:
             raise ValueError(f"print-every must be at least 1, got {every}")
@@ -126,10 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _titled(message: str) -> str:
     """Names options as the command line spells them (step_size -> --step-size)."""
     head, _, rest = message.partition(" ")
-    flags = {"iterations": "--iters", "step_size": "--step-size"}
-    if head in FIELD_TITLES:
-        return f"{flags.get(head, '--' + head)} {rest}"
-    return message
+    return f"{FLAGS[head]} {rest}" if head in FLAGS else message
 
 
 if __name__ == "__main__":

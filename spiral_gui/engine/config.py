@@ -33,17 +33,33 @@ LIMITS: dict[str, tuple[float, float]] = {
     "iterations": (1, 10_000_000),
 }
 
-#: Words used in messages, in the case study's terms.
+#: Short names of the fields, in the case study's terms (the window's labels).
 FIELD_TITLES: dict[str, str] = {
-    "model": "model",
+    "model": "Model",
     "n": "N (points per class)",
     "k": "K (classes)",
-    "hidden": "hidden size",
+    "hidden": "Hidden size h",
     "step_size": "step_size",
     "reg": "reg",
-    "noise": "theta noise",
-    "seed": "seed",
-    "iterations": "iteration budget",
+    "seed": "Seed",
+    "noise": "Theta noise",
+    "iterations": "Iterations",
+}
+
+#: What each field means, in the case study's terms: the CLI's --help and the window's tooltips.
+FIELD_HELP: dict[str, str] = {
+    "model": "'linear': softmax classifier, scores = X·W + b (the notes reach 49%); "
+    "'nn': two-layer net, hidden = max(0, X·W + b), scores = hidden·W2 + b2 (98%)",
+    "n": "N, points per class: each class is one spiral arm of N points, radius 0 to 1",
+    "k": "K, the number of classes, i.e. spiral arms (3 in the notes); each arm spans 4 radians",
+    "hidden": "h, the size of the ReLU hidden layer of the two-layer net (100 in the notes)",
+    "step_size": "step_size, the gradient-descent learning rate: W += -step_size * dW "
+    "(1.0 in the notes; too large and the loss explodes)",
+    "reg": "reg, the L2 regularisation strength: the loss adds 0.5*reg*sum(W*W) (1e-3 in the notes)",
+    "seed": "seed of the one random stream that draws the data, then the weights (0 in the notes)",
+    "noise": "theta noise: each point's angle gets randn * noise added (0.2 in the notes)",
+    "iterations": "iteration budget: full-batch gradient-descent iterations to run "
+    "(10,000 for the net in the notes, 200 for the softmax)",
 }
 
 _INT_FIELDS = ("n", "k", "hidden", "seed", "iterations")

@@ -21,27 +21,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine.config import LIMITS, MODEL_TITLES, MODELS, TrainConfig
+from ..engine.config import FIELD_HELP, FIELD_TITLES, LIMITS, MODEL_TITLES, MODELS, TrainConfig
 
 _QT_INT_MAX = 2**31 - 1
 
 #: Fields whose change makes new data or a new model (a new run); the others apply live.
 RESTART_FIELDS = frozenset({"model", "n", "k", "hidden", "seed", "noise"})
 
-TOOLTIPS = {
-    "model": "Softmax: scores = X·W + b, a linear classifier (the notes reach 49%).\n"
-    "Two-layer net: hidden = max(0, X·W + b), scores = hidden·W2 + b2 (98%).",
-    "n": "N: points per class. Each class is one spiral arm of N points, radius 0 → 1.",
-    "k": "K: number of classes, i.e. spiral arms (3 in the notes). Each arm spans 4 radians.",
-    "hidden": "h: size of the ReLU hidden layer (100 in the notes). Only for the two-layer net.",
-    "step_size": "step_size: gradient-descent learning rate, W += -step_size * dW (1.0 in the notes).\n"
-    "Changes apply at the next iteration, without a reset. Too large and the loss explodes.",
-    "reg": "reg: L2 regularisation strength; the loss adds 0.5*reg*sum(W*W) (1e-3 in the notes).\n"
-    "Changes apply at the next iteration, without a reset.",
-    "seed": "Seed of the one random stream that draws the data, then the weights (0 in the notes).",
-    "noise": "Theta noise: the angle of each point gets randn * noise added (0.2 in the notes).",
-    "iterations": "Iteration budget: Start trains until this many iterations (10,000 in the notes).",
-}
+def _tooltip(name: str) -> str:
+    text = FIELD_HELP[name]
+    text = text[0].upper() + text[1:] + "."
+    if name in RESTART_FIELDS:
+        return text + "\nChanging it starts a new run (new data or new weights)."
+    if name in ("step_size", "reg"):
+        return text + "\nChanges apply at the next iteration, without a reset."
+    return text
 
 
 def _int_spin(name: str, object_name: str) -> QSpinBox:
@@ -118,21 +112,10 @@ class ParameterPanel(QWidget):
         }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        labels = {
-            "model": "Model",
-            "n": "N (points / class)",
-            "k": "K (classes)",
-            "hidden": "Hidden size h",
-            "step_size": "step_size",
-            "reg": "reg",
-            "seed": "Seed",
-            "noise": "Theta noise",
-            "iterations": "Iterations",
-        }
         for name, widget in self._widgets.items():
-            widget.setToolTip(TOOLTIPS[name])
-            label = QLabel(labels[name])
-            label.setToolTip(TOOLTIPS[name])
+            widget.setToolTip(_tooltip(name))
+            label = QLabel(FIELD_TITLES[name])
+            label.setToolTip(_tooltip(name))
             label.setBuddy(widget)
             form.addRow(label, widget)
 
