@@ -72,7 +72,7 @@ def take_snapshot(
         regions, regions_iteration = regions_for(trainer, grid), trainer.iteration
     losses, data_losses = trainer.losses_since(loss_start)
     params = trainer.params()
-    active = trainer.active_fraction()
+    accuracy, active = trainer.evaluate()
     return Snapshot(
         run_id=run_id,
         config=trainer.config,
@@ -85,7 +85,7 @@ def take_snapshot(
         losses=_frozen(losses),
         data_losses=_frozen(data_losses),
         loss=trainer.last_loss,
-        accuracy=trainer.accuracy(),
+        accuracy=accuracy,
         params=params,
         regions=regions,
         regions_iteration=regions_iteration,

@@ -183,26 +183,27 @@ class Trainer:
 
     def accuracy(self) -> float:
         """Training accuracy of the current parameters (one forward pass on the trainer's buffers)."""
-        correct = 0
-        with np.errstate(all="ignore"):
-            for r0, r1 in self._blocks:
-                self._forward(self._sets[0], r0, r1)
-                correct += int(np.count_nonzero(self._S[: r1 - r0].argmax(axis=1) == self._y[r0:r1]))
-        return correct / self._X.shape[0]
+        return self.evaluate()[0]
 
     def active_fraction(self) -> float:
         """Share of hidden units whose ReLU output is > 0 for the current parameters (NaN if linear).
 
         Only these pass gradient back in the ReLU backward step; the others are zeroed.
         """
-        if not self._nn:
-            return math.nan
-        active = 0
+        return self.evaluate()[1]
+
+    def evaluate(self) -> tuple[float, float]:
+        """(accuracy, active_fraction) of the current parameters from one forward pass."""
+        correct = active = 0
         with np.errstate(all="ignore"):
             for r0, r1 in self._blocks:
+                m = r1 - r0
                 self._forward(self._sets[0], r0, r1)
-                active += int(np.count_nonzero(self._H[: r1 - r0]))
-        return active / (self._X.shape[0] * self._H.shape[1])
+                correct += int(np.count_nonzero(self._S[:m].argmax(axis=1) == self._y[r0:r1]))
+                if self._nn:
+                    active += int(np.count_nonzero(self._H[:m]))
+        n = self._X.shape[0]
+        return correct / n, (active / (n * self._H.shape[1]) if self._nn else math.nan)
 
     # -- control --------------------------------------------------------------------------
     def set_hyper(self, *, step_size: float | None = None, reg: float | None = None) -> None:

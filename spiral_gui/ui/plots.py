@@ -169,6 +169,7 @@ class LossView(TimedPlotWidget):
         self._buf = np.empty((3, 1024))  # iteration, total, data
         self._n = 0
         self._budget = 1
+        self._xmax = 0
         self._ymax = 0.0
         self._log = False
         # The ranges are set here, not auto-ranged: a range that moves every frame re-lays the
@@ -184,16 +185,30 @@ class LossView(TimedPlotWidget):
     def clear_curve(self, budget: int | None = None) -> None:
         self._n = 0
         self._ymax = 0.0
+        self._xmax = 0
         self.marker.setText("")
         if budget is not None:
             self.set_budget(budget)
         self._redraw()
 
     def set_budget(self, iterations: int) -> None:
-        """The x axis spans the whole iteration budget, so the curve grows towards its end."""
+        """The x axis ends at the budget, or sooner while the curve is short (see _fit_x)."""
         if iterations != self._budget:
             self._budget = iterations
-            self.getPlotItem().setXRange(0, iterations, padding=0.02)
+            self._xmax = 0
+            self._fit_x()
+
+    def _fit_x(self) -> None:
+        """Double the x range when the curve reaches its end: a slow run stays readable and the
+        axis is re-laid only a dozen times per run instead of every frame."""
+        last = self._buf[0, self._n - 1] if self._n else 0
+        if self._xmax and (last < self._xmax or self._xmax >= self._budget):
+            return
+        xmax = 64
+        while xmax <= last * 1.1:
+            xmax *= 2
+        self._xmax = min(xmax, self._budget)
+        self.getPlotItem().setXRange(0, self._xmax, padding=0.02)
 
     def append(self, start: int, losses: np.ndarray, data_losses: np.ndarray) -> None:
         """Add losses for iterations start, start+1, …; a restart from an earlier point truncates."""
@@ -248,4 +263,5 @@ class LossView(TimedPlotWidget):
         x, total, data = self.curve_data()
         self.total_curve.setData(x, total)
         self.data_curve.setData(x, data)
+        self._fit_x()
         self._fit_y()
