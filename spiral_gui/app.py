@@ -22,6 +22,27 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     return p.parse_args(argv)
 
 
+def create_application():
+    """The QApplication with the app's names and icon, and pyqtgraph set up as the views expect.
+
+    Shared by the window, the self-test and the benchmarks, so that all run the same app.
+    """
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    from .ui.main_window import app_icon
+
+    # Images are (rows, columns), as NumPy stores them; otherwise the regions come out transposed.
+    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("spiral-gui")
+    app.setApplicationDisplayName("Spiral GUI")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("spiral-gui")
+    app.setWindowIcon(app_icon())
+    return app
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
     if args.self_test:
@@ -30,19 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
 
-    import pyqtgraph as pg
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
 
-    from .ui.main_window import MainWindow, app_icon
+    from .ui.main_window import MainWindow
 
-    pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("spiral-gui")
-    app.setApplicationDisplayName("Spiral GUI")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("spiral-gui")
-    app.setWindowIcon(app_icon())
+    app = create_application()
     settings = QSettings(args.settings, QSettings.Format.IniFormat) if args.settings else None
     window = MainWindow(settings=settings)
     window.show()

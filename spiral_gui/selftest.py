@@ -19,16 +19,14 @@ TIMEOUT_S = 30.0
 def run_self_test() -> int:
     t0 = time.perf_counter()
     import numpy as np
-    import pyqtgraph as pg
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from . import __version__
+    from .app import create_application
     from .engine import TrainConfig
     from .ui.main_window import MainWindow
 
-    pg.setConfigOptions(imageAxisOrder="row-major")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = create_application()
     with tempfile.TemporaryDirectory() as tmp:
         settings = QSettings(str(Path(tmp) / "self-test.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings=settings, config=TrainConfig(iterations=ITERATIONS))
