@@ -85,7 +85,7 @@ class TrainConfig:
     iterations: int = 10_000
 
     def __post_init__(self) -> None:
-        if self.model not in MODELS:
+        if not isinstance(self.model, str) or self.model not in MODELS:
             raise ValueError(f"model must be one of {', '.join(MODELS)}, got {self.model!r}")
         for name in _INT_FIELDS:
             value = getattr(self, name)

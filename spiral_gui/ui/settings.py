@@ -26,10 +26,13 @@ def load_config(settings: QSettings) -> tuple[TrainConfig, str | None]:
         if not settings.childKeys():
             return TrainConfig(), None
         values = {}
+        present = set(settings.childKeys())
         for f in fields(TrainConfig):
-            raw = settings.value(f.name)
-            if raw is None:
+            if f.name not in present:
                 continue
+            raw = settings.value(f.name)
+            if raw is None:  # present but not decodable (a corrupt @Variant, say)
+                raise ValueError(f"{f.name} could not be read")
             values[f.name] = raw if f.name == "model" else _number(raw, f.type)
         return TrainConfig(**values), None
     except (ValueError, TypeError) as exc:
