@@ -27,8 +27,9 @@ from .engine.snapshot import Snapshot, regions_for, take_snapshot
 GRID_CELLS = 200
 #: Upper bound on snapshots per second.
 MAX_FPS = 30.0
-#: Share of wall time the live views may take (accuracy pass, copies, decision grid).
-VIEW_BUDGET = 0.15
+#: Share of wall time the worker may spend on the live views (accuracy pass, copies, decision
+#: grid); the window's drawing has a share of its own (main_window.VIEW_SHARE).
+VIEW_BUDGET = 0.09
 #: Length of one training slice before the worker returns to its event loop (seconds).
 SLICE_SECONDS = 0.02
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .models import Params, predict
+from .models import Params
 
 #: The case study pads the data's bounding box by this much on every side.
 MARGIN = 1.0
@@ -52,8 +52,24 @@ class GridSpec:
 def predict_grid(params: Params, grid: GridSpec, dtype: type = np.float64) -> np.ndarray:
     """Argmax class per cell, (rows, columns) uint8, row 0 at the lowest y.
 
-    float32 halves the cost and gives the same labels except where two classes tie to within
-    float32 rounding, which is invisible at screen resolution.
+    The grid is a product of xs and ys, so the first layer's input term splits into a row part
+    and a column part: X·W + b = (x·W[0]) + (y·W[1] + b), one broadcast add instead of a matmul
+    with an inner dimension of 2 (about twice as fast). float32 halves the cost again and gives
+    the same labels except where two classes tie to within float32 rounding, invisible on screen.
     """
-    cast = {name: value.astype(dtype, copy=False) for name, value in params.items()}
-    return predict(cast, grid.points().astype(dtype, copy=False)).reshape(grid.shape)
+    W = params["W"].astype(dtype, copy=False)
+    b = params["b"].astype(dtype, copy=False)
+    xs, ys = grid.xs.astype(dtype), grid.ys.astype(dtype)
+    col = xs[:, None] * W[0]  # (columns, width)
+    row = ys[:, None] * W[1] + b  # (rows, width)
+    width = W.shape[1]
+    out = np.empty(grid.shape, dtype=np.uint8)
+    step = max(1, 4_000_000 // (len(xs) * width))  # rows per chunk: ~16 MiB of float32
+    for r0 in range(0, len(ys), step):
+        z = row[r0 : r0 + step, None, :] + col[None, :, :]  # (chunk rows, columns, width)
+        if "W2" in params:
+            np.maximum(z, 0, out=z)
+            z = z.reshape(-1, width) @ params["W2"].astype(dtype, copy=False)
+            z += params["b2"].astype(dtype, copy=False)
+        out[r0 : r0 + step] = z.reshape(-1, z.shape[-1]).argmax(axis=1).reshape(-1, len(xs))
+    return out

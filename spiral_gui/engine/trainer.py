@@ -322,18 +322,20 @@ class Trainer:
         S /= row[:, None]
         S_flat[correct] -= scale
 
+        # np.dot, not np.matmul, for the products with small results: matmul holds the GIL for
+        # its whole BLAS call here, which stalled the GUI thread by up to 400 ms at large N.
         Xa = self._Xa[r0:r1]
         if self._nn:
             H, dH, mask = self._H[:m], self._dH[:m], self._mask[:m]
-            np.matmul(H.T, S, out=g["W2"])
+            np.dot(H.T, S, out=g["W2"])
             np.sum(S, axis=0, out=g["b2"][0])
             np.matmul(S, cur["W2"].T, out=dH)
             # ReLU backward: the gradient flows only through units that were active (hidden > 0).
             np.greater(H, 0.0, out=mask)
             dH *= mask
-            np.matmul(Xa.T, dH, out=g["Wa"])
+            np.dot(Xa.T, dH, out=g["Wa"])
         else:
-            np.matmul(Xa.T, S, out=g["Wa"])
+            np.dot(Xa.T, S, out=g["Wa"])
         return loss_sum
 
     @staticmethod

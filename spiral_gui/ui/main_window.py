@@ -45,7 +45,7 @@ from .plots import DecisionView, LossView
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 #: Share of wall time the GUI thread may spend drawing while training runs.
-VIEW_SHARE = 0.12
+VIEW_SHARE = 0.10
 
 
 def app_icon() -> QIcon:
