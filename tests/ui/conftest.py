@@ -9,7 +9,6 @@ import gc
 import re
 import weakref
 from collections.abc import Callable, Iterator
-from functools import partial
 from pathlib import Path
 
 import pyqtgraph as pg
@@ -18,7 +17,7 @@ import shiboken6
 from PySide6.QtCore import QEvent, QThread, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from spiral_gui.ui.main_window import VIEW_SHARE, MainWindow
+from spiral_gui.ui.main_window import MainWindow
 
 from .helpers import TIMEOUT_MS, settings_at
 
@@ -27,9 +26,6 @@ pg.setConfigOptions(imageAxisOrder="row-major")
 
 #: Qt warnings that come from the offscreen platform plugin, not from the application.
 OFFSCREEN_NOISE = (r"This plugin does not support propagateSizeHints\(\)",)
-
-#: Margin on top of the longest delay the window puts between drawing a frame and acknowledging it.
-ACK_MARGIN_MS = 100
 
 _HERE = Path(__file__).resolve().parent
 
@@ -132,13 +128,6 @@ def ini_path(tmp_path: Path) -> Path:
     return tmp_path / "s.ini"
 
 
-def _note_frame_cost(ref: weakref.ref[MainWindow], costs: dict[int, float], snap) -> None:
-    """While training, keep the costliest frame (`frame_seconds` is the previous frame's cost here)."""
-    w = ref()
-    if w is not None and (snap.status == "running" or id(w) in costs):
-        costs[id(w)] = max(costs.get(id(w), 0.0), w.frame_seconds)
-
-
 @pytest.fixture
 def make_window(qtbot, ini_path: Path) -> Iterator[Callable[..., MainWindow]]:
     """Build, show and wait for the first snapshot of a MainWindow on an INI file (default: ini_path).
@@ -147,7 +136,6 @@ def make_window(qtbot, ini_path: Path) -> Iterator[Callable[..., MainWindow]]:
     test_training.py) and closes it, which saves the settings and stops the worker thread.
     """
     made: list[weakref.ref[MainWindow]] = []
-    frame_cost: dict[int, float] = {}  # id(window) -> costliest frame drawn while training
 
     def pause_if_running(w: MainWindow) -> None:
         if not shiboken6.isValid(w):
@@ -156,20 +144,11 @@ def make_window(qtbot, ini_path: Path) -> Iterator[Callable[..., MainWindow]]:
         if snap is not None and snap.status == "running" and not w.worker_thread.isFinished():
             w.toggle_running()
             qtbot.waitUntil(lambda: w.last_snapshot.status != "running", timeout=TIMEOUT_MS)
-        if id(w) in frame_cost:
-            # Workaround for an app bug (see test_training.py::test_deleting_a_window_after_training):
-            # the window acknowledges a frame drawn while training up to (1/VIEW_SHARE - 1) frame
-            # costs later, through context-free QTimer.singleShot calls that then fire on a deleted
-            # window. Let them fire while the window still exists.
-            qtbot.wait(10)  # the last frame's cost is measured after it is painted
-            cost = max(frame_cost[id(w)], w.frame_seconds)
-            qtbot.wait(int(1000 * cost * (1 / VIEW_SHARE - 1)) + ACK_MARGIN_MS)
 
     def make(ini: Path | None = None) -> MainWindow:
         w = MainWindow(settings=settings_at(ini or ini_path))
         qtbot.addWidget(w, before_close_func=pause_if_running)
         made.append(weakref.ref(w))
-        w.snapshot_drawn.connect(partial(_note_frame_cost, weakref.ref(w), frame_cost))
         w.show()
         qtbot.waitUntil(lambda: w.last_snapshot is not None, timeout=TIMEOUT_MS)
         return w
