@@ -57,9 +57,20 @@ def style_plot(plot: pg.PlotItem, font_px: int = 13) -> None:
 
 
 class TimedPlotWidget(pg.PlotWidget):
-    """A PlotWidget that adds up the time its paint events take, so the window can pace itself."""
+    """A white, styled PlotWidget that adds up the time its paint events take, so the window
+    can pace itself."""
 
     paint_seconds = 0.0
+
+    def __init__(self, name: str, title: str, x_label: str, y_label: str, parent=None) -> None:
+        super().__init__(parent=parent, background="w")
+        self.setObjectName(name)
+        plot = self.getPlotItem()
+        plot.setTitle(title, color="#222222", size="13pt")
+        plot.setLabel("bottom", x_label)
+        plot.setLabel("left", y_label)
+        plot.setMenuEnabled(False)
+        style_plot(plot)
 
     def paintEvent(self, event) -> None:
         start = time.perf_counter()
@@ -71,14 +82,8 @@ class DecisionView(TimedPlotWidget):
     """The spiral's points over the model's decision regions, in data coordinates."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent=parent, background="w")
-        self.setObjectName("decision_view")
+        super().__init__("decision_view", "Decision regions and training points", "x₁", "x₂", parent)
         plot = self.getPlotItem()
-        plot.setTitle("Decision regions and training points", color="#222222", size="13pt")
-        plot.setLabel("bottom", "x₁")
-        plot.setLabel("left", "x₂")
-        plot.setMenuEnabled(False)
-        style_plot(plot)
         self.setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-10)
@@ -146,14 +151,9 @@ class LossView(TimedPlotWidget):
     """Total and data loss per iteration; spikes stay visible (peak downsampling)."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent=parent, background="w")
-        self.setObjectName("loss_view")
+        super().__init__("loss_view", "Loss", "iteration", "loss", parent)
         plot = self.getPlotItem()
-        plot.setTitle("Loss", color="#222222", size="13pt")
-        plot.setLabel("bottom", "iteration")
-        plot.setLabel("left", "loss")
         plot.showGrid(x=True, y=True, alpha=0.25)
-        style_plot(plot)
         legend = plot.addLegend(offset=(-10, 10), labelTextSize="11pt")
         legend.setBrush(pg.mkBrush(255, 255, 255, 220))
         # Not anti-aliased: a smooth path of thousands of points costs ~5 ms a frame in software.
