@@ -29,7 +29,7 @@ GRID_CELLS = 200
 MAX_FPS = 30.0
 #: Share of wall time the worker may spend on the live views (accuracy pass, copies, decision
 #: grid); the window's drawing has a share of its own (main_window.VIEW_SHARE).
-VIEW_BUDGET = 0.09
+VIEW_BUDGET = 0.06
 #: Length of one training slice before the worker returns to its event loop (seconds).
 SLICE_SECONDS = 0.02
 
