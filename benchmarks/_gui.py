@@ -10,6 +10,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import argparse
 import contextlib
 import math
 import sys
@@ -27,6 +28,18 @@ _QUIET = ("This plugin does not support propagateSizeHints()",)
 def _messages(mode, context, message: str) -> None:
     if not message.startswith(_QUIET):
         print(message, file=sys.stderr)
+
+
+def parse_and_run(ap: argparse.ArgumentParser, run: Callable[[argparse.Namespace], None]) -> None:
+    """Add the options every window benchmark takes, parse, and run under the asked-for load."""
+    ap.add_argument("--blas-threads", nargs="+", default=["app"], metavar="T", help=BLAS_MODES_HELP)
+    ap.add_argument("--background-load", type=int, default=0, metavar="P",
+                    help="run P busy-loop processes meanwhile, as other busy programs would")
+    args = ap.parse_args()
+    if problem := check_blas_modes(args.blas_threads):
+        ap.error(problem)
+    with background_load(args.background_load):
+        run(args)
 
 
 def make_app():

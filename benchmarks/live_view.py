@@ -116,21 +116,13 @@ def pause_latency(config: TrainConfig, pauses: int, seed: int = 1) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--blas-threads", nargs="+", default=["app"], metavar="T", help=gui.BLAS_MODES_HELP)
     ap.add_argument("--sizes", type=int, nargs="+", default=[100, 10_000], metavar="N",
                     help="points per class (default: 100 10000)")
     ap.add_argument("--hidden", type=int, default=100)
     ap.add_argument("--pause-n", type=int, default=10_000, help="N per class of the pause test (0: skip)")
     ap.add_argument("--pauses", type=int, default=10)
     ap.add_argument("--repeats", type=int, default=3, help="window/headless pairs per size and setting")
-    ap.add_argument("--background-load", type=int, default=0, metavar="P",
-                    help="run P busy-loop processes meanwhile, as other busy programs would")
-    args = ap.parse_args()
-    if problem := gui.check_blas_modes(args.blas_threads):
-        ap.error(problem)
-
-    with gui.background_load(args.background_load):
-        run(args)
+    gui.parse_and_run(ap, run)
 
 
 def run(args: argparse.Namespace) -> None:

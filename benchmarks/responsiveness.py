@@ -146,15 +146,7 @@ def main() -> None:
     ap.add_argument("--hidden", type=int, default=100)
     ap.add_argument("--seconds", type=float, default=10.0, help="measured training time per size")
     ap.add_argument("--idle-seconds", type=float, default=2.0)
-    ap.add_argument("--blas-threads", nargs="+", default=["app"], metavar="T", help=gui.BLAS_MODES_HELP)
-    ap.add_argument("--background-load", type=int, default=0, metavar="P",
-                    help="run P busy-loop processes meanwhile, as other busy programs would")
-    args = ap.parse_args()
-    if problem := gui.check_blas_modes(args.blas_threads):
-        ap.error(problem)
-
-    with gui.background_load(args.background_load):
-        run(args)
+    gui.parse_and_run(ap, run)
 
 
 def run(args: argparse.Namespace) -> None:

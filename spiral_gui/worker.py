@@ -21,7 +21,7 @@ from threadpoolctl import threadpool_limits
 
 from .engine import TrainConfig, Trainer
 from .engine.grid import GridSpec
-from .engine.snapshot import Snapshot, regions_for, take_snapshot
+from .engine.snapshot import regions_for, take_snapshot
 
 #: Cells per axis of the decision-region image.
 GRID_CELLS = 200
@@ -283,11 +283,6 @@ class TrainingWorker(QObject):
     def _grid_period(self) -> float:
         return max(1.0 / MAX_FPS, self._grid_cost / (VIEW_BUDGET * 2 / 3))
 
-    @property
-    def grid_period(self) -> float:
-        """Seconds between decision-grid refreshes while training (shown in the status bar)."""
-        return self._grid_period()
-
     def _emit(self, final: bool) -> None:
         """Build and send a snapshot; `final` forces a fresh decision grid and ignores the ack."""
         t = self._trainer
@@ -320,14 +315,3 @@ class TrainingWorker(QObject):
         self._loss_start = t.losses.size
         self._in_flight = True
         self.snapshot.emit(snap)
-
-    def current_snapshot(self) -> Snapshot:
-        """A snapshot without sending it (synchronous tests)."""
-        return take_snapshot(
-            self._trainer,
-            run_id=self._run_id,
-            status=self._status,
-            message=self._message,
-            loss_start=0,
-            grid=self._grid,
-        )

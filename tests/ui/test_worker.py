@@ -165,7 +165,7 @@ def test_pause_stops_and_reports_once(worker) -> None:
     worker._tick()  # a tick already queued when the pause arrived does nothing
     worker.pause()  # pausing again says nothing new
     assert len(out.snapshots) == 2
-    assert worker.current_snapshot().iteration == paused_at
+    assert worker.trainer.iteration == paused_at
 
 
 def test_reset_redraws_the_weights_in_a_new_run(worker) -> None:
