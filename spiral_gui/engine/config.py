@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, fields, replace
+from enum import IntEnum
 from typing import Any, Literal
 
 Model = Literal["linear", "nn"]
@@ -60,6 +61,31 @@ FIELD_HELP: dict[str, str] = {
     "noise": "theta noise: each point's angle gets randn * noise added (0.2 in the notes)",
     "iterations": "iteration budget: full-batch gradient-descent iterations to run "
     "(10,000 for the net in the notes, 200 for the softmax)",
+}
+
+
+
+class Change(IntEnum):
+    """What a changed setting asks of a running experiment, from least to most disruptive."""
+
+    NONE = 0  #: nothing changed
+    LIVE = 1  #: applies at the next iteration; weights, data and history are kept
+    WEIGHTS = 2  #: same data, weights re-drawn from the seed: a new run
+    DATA = 3  #: new data (and so new weights): a new run
+
+
+#: The one rule for every field: what changing it does to a run. A new field declares its
+#: effect here and nowhere else; the worker and the panel's tooltips both read it.
+FIELD_CHANGE: dict[str, Change] = {
+    "model": Change.WEIGHTS,
+    "n": Change.DATA,
+    "k": Change.DATA,
+    "hidden": Change.WEIGHTS,
+    "step_size": Change.LIVE,
+    "reg": Change.LIVE,
+    "seed": Change.DATA,
+    "noise": Change.DATA,
+    "iterations": Change.LIVE,
 }
 
 _INT_FIELDS = ("n", "k", "hidden", "seed", "iterations")
@@ -125,6 +151,11 @@ class TrainConfig:
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def change_from(self, old: TrainConfig) -> Change:
+        """The most disruptive effect of going from `old` to this configuration."""
+        changed = [f.name for f in fields(self) if getattr(self, f.name) != getattr(old, f.name)]
+        return max((FIELD_CHANGE[name] for name in changed), default=Change.NONE)
 
 
 def working_set_bytes(config: TrainConfig) -> int:

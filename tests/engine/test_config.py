@@ -181,3 +181,30 @@ def test_working_set_counts_the_hidden_layer():
     small = working_set_bytes(SimpleNamespace(model="nn", n=100, k=3, hidden=10, width=10))
     big = working_set_bytes(SimpleNamespace(model="nn", n=100, k=3, hidden=20, width=20))
     assert big - small >= 300 * 10 * 8  # ten more float64 hidden units for each of 300 examples
+
+
+def test_every_field_declares_what_changing_it_does():
+    from dataclasses import fields
+
+    from spiral_gui.engine.config import FIELD_CHANGE
+
+    assert set(FIELD_CHANGE) == {f.name for f in fields(TrainConfig)}
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, "NONE"),
+        ({"step_size": 0.5}, "LIVE"),
+        ({"reg": 0.1, "iterations": 50}, "LIVE"),
+        ({"hidden": 50}, "WEIGHTS"),
+        ({"model": "linear", "step_size": 0.5}, "WEIGHTS"),
+        ({"seed": 1}, "DATA"),
+        ({"noise": 0.3, "hidden": 7}, "DATA"),
+    ],
+)
+def test_change_from_reports_the_most_disruptive_effect(changes, expected):
+    from spiral_gui.engine.config import Change
+
+    old = TrainConfig()
+    assert old.replace(**changes).change_from(old) is Change[expected]
