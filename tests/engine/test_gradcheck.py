@@ -10,6 +10,7 @@ from spiral_gui.engine.gradcheck import (
     PASS,
     forward_losses,
     gradient_check,
+    incremental_losses,
     loss_and_grads_without_mask,
     relu_kinks,
 )
@@ -113,3 +114,34 @@ def test_the_notebooks_other_activations_have_right_gradients(activation, rng):
     relu = gradient_check(params, X, y, 1e-2, notebook_loss_and_grads)
     reference = gradient_check(params, X, y, 1e-2, loss_and_grads)
     np.testing.assert_allclose(relu["W"].analytic, reference["W"].analytic, rtol=1e-12, atol=1e-17)
+
+
+def test_incremental_losses_equal_a_full_forward_pass(rng):
+    params, X, y, reg = _state("nn", 300)
+    fast = incremental_losses(params, X, y)
+    work = {k: np.array(v) for k, v in params.items()}
+    for name, idx in [("W", (1, 7)), ("b", (0, 42)), ("W2", (13, 2)), ("b2", (0, 1)), ("W", (0, 99))]:
+        for delta in (1e-4, -0.3, 2.0):  # small moves, and big ones that switch units on or off
+            work[name][idx] += delta
+            ours, ours_reg = fast(work, X, y, reg)
+            full, full_reg = forward_losses(work, X, y, reg)
+            np.testing.assert_allclose(ours, full, rtol=1e-12, atol=1e-14)
+            assert ours_reg == full_reg
+            work[name][idx] = params[name][idx]
+    # Two entries changed: a full forward pass, not a wrong shortcut.
+    work["W"][0, 0] += 1.0
+    work["W2"][0, 0] += 1.0
+    np.testing.assert_array_equal(fast(work, X, y, reg)[0], forward_losses(work, X, y, reg)[0])
+    assert incremental_losses(*_state("linear", 0)[:3]) is forward_losses
+
+
+def test_with_incremental_losses_the_verdicts_are_the_same():
+    params, X, y, reg = _state("nn", 300)
+    fast = incremental_losses(params, X, y)
+    good = gradient_check(params, X, y, reg, point_losses=fast)
+    bad = gradient_check(params, X, y, reg, loss_and_grads_without_mask, point_losses=fast)
+    assert good.passed() and bad["W"].max_rel_error > 1e-2 and bad["b"].max_rel_error > 1e-2
+    slow = gradient_check(params, X, y, reg, point_losses=forward_losses)
+    for a, b in zip(good.arrays, slow.arrays, strict=True):
+        np.testing.assert_allclose(a.numerical, b.numerical, rtol=1e-6, atol=1e-12)
+        np.testing.assert_array_equal(a.kink, b.kink)
