@@ -8,11 +8,11 @@ and `b[j]`. Everything here is pure NumPy on a snapshot's arrays (params dict wi
 or Qt, and never writes its inputs.
 
 A rectangle is `(x, y, width, height)`, as `Snapshot.grid_rect` gives it.
-Costs (this 2-core machine, rough): `unit_lines` ~0.1 ms at h=100 and ~0.3 ms at h=4096;
-`unit_thumbnails` (32×32) ~0.2 ms and ~4 ms. `unit_stats`, `diagnose` and `unit_detail` each make
-one forward pass: 0.3–2 ms at the case-study size (300 points, h=100), 130–180 ms at h=4096 with
-N=1000 per class (3000 points; `diagnose` without `stats` makes two passes, ~280 ms). Hidden
-layers are processed in blocks of at most 16 MiB.
+Costs (this 2-core machine, shared and noisy; `benchmarks/explain_engine.py` reprints them):
+at the case-study size (300 points, h=100) every function here takes under 0.5 ms. At h=4096
+with N=1000 per class (3000 points): `unit_lines` ~0.3 ms, `unit_thumbnails` (32×32, all units)
+~12 ms, and `unit_stats`, `diagnose` (stats included) and `unit_detail` one forward pass each,
+25–60 ms, in cache-sized blocks of 2 MiB.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ Rect = tuple[float, float, float, float]  # (x, y, width, height), as Snapshot.g
 
 #: A unit whose weight column is shorter than this has no line: z_j = b[j] everywhere.
 FLAT_NORM = 1e-12
-#: Float64 values of hidden layer processed at once (16 MiB), as the trainer blocks its rows.
-BLOCK_VALUES = 1 << 21
+#: Float64 values of hidden layer processed at once (2 MiB): cache-sized blocks, written into one
+#: reused buffer, run about 3× faster than one big product at h=4096 with 3000 points.
+BLOCK_VALUES = 1 << 18
 #: Share of dead units from which `diagnose` reports MOST_UNITS_DEAD.
 MOST_DEAD_FRACTION = 0.5
 
@@ -42,8 +43,33 @@ def _frozen(a: np.ndarray) -> np.ndarray:
 
 
 def _blocks(n: int, width: int) -> list[tuple[int, int]]:
-    rows = max(256, BLOCK_VALUES // max(width, 1))
+    rows = max(16, BLOCK_VALUES // max(width, 1))
     return [(r, min(r + rows, n)) for r in range(0, n, rows)]
+
+
+def _buffer(n: int, width: int) -> np.ndarray:
+    return np.empty((min(n, max(16, BLOCK_VALUES // max(width, 1))), width))
+
+
+def _hidden_layer(X: np.ndarray, params: Params, buf: np.ndarray) -> np.ndarray:
+    """max(0, X·W + b) for a block of rows, into `buf`: with 2 inputs, two broadcast multiply-adds
+    beat a matrix product whose inner dimension is 2."""
+    H = buf[: X.shape[0]]
+    W = params["W"]
+    np.multiply(X[:, 0:1], W[0], out=H)
+    H += X[:, 1:2] * W[1]
+    H += params["b"]
+    return np.maximum(H, 0, out=H)
+
+
+def _scores(hidden_layer: np.ndarray, W2T: np.ndarray, b2: np.ndarray) -> np.ndarray:
+    """hidden_layer·W2 + b2 as K matrix-vector products (W2T = W2ᵀ, contiguous): for blocks of a
+    few dozen rows and h in the thousands, several times faster here than one product with K
+    columns."""
+    out = np.empty((W2T.shape[0], hidden_layer.shape[0]))
+    for k in range(W2T.shape[0]):
+        np.dot(hidden_layer, W2T[k], out=out[k])
+    return out.T + b2
 
 
 # -- lines ---------------------------------------------------------------------------------------
@@ -153,25 +179,34 @@ class UnitStats:
         return self.order()[: max(count, 0)]
 
 
-def unit_stats(
-    params: Params, X: np.ndarray, should_stop: Callable[[], bool] | None = None
-) -> UnitStats | None:
-    """One blockwise forward pass over X: activation and dead-unit facts per unit.
-
-    `should_stop` is polled between blocks; when it answers True the pass is abandoned and
-    None is returned.
-    """
-    W, b, W2 = params["W"], params["b"], params["W2"]
-    h = W.shape[1]
-    n = X.shape[0]
-    total = np.zeros(h)
-    count = np.zeros(h, dtype=np.int64)
-    for i, (r0, r1) in enumerate(_blocks(n, h)):
+def _scan(params: Params, X: np.ndarray, y: np.ndarray | None, should_stop: Callable[[], bool] | None):
+    """One blockwise forward pass: per-unit (sum, count of > 0) for the net, and with labels the
+    summed cross-entropy and max |probs - 1/K|. None if `should_stop` answered True."""
+    nn = "W2" in params
+    n, width = X.shape[0], params["W"].shape[1]
+    k = params["W2" if nn else "W"].shape[1]
+    total = np.zeros(width)
+    count = np.zeros(width, dtype=np.int64)
+    loss_sum = deviation = 0.0
+    buf = _buffer(n, width)
+    W2T = np.ascontiguousarray(params["W2"].T) if nn else None
+    for i, (r0, r1) in enumerate(_blocks(n, width)):
         if i and should_stop is not None and should_stop():
             return None
-        hidden_layer = np.maximum(0, X[r0:r1] @ W + b)
-        total += hidden_layer.sum(axis=0)
-        count += np.count_nonzero(hidden_layer, axis=0)
+        if nn:
+            hidden_layer = _hidden_layer(X[r0:r1], params, buf)
+            total += hidden_layer.sum(axis=0)
+            count += np.count_nonzero(hidden_layer, axis=0)
+        if y is not None:
+            linear = X[r0:r1] @ params["W"] + params["b"] if not nn else None
+            probs = softmax(_scores(hidden_layer, W2T, params["b2"]) if nn else linear)
+            loss_sum += float(-np.log(probs[np.arange(r1 - r0), y[r0:r1]]).sum())
+            deviation = max(deviation, float(np.abs(probs - 1.0 / k).max()))
+    return total, count, loss_sum, deviation
+
+
+def _stats(params: Params, total: np.ndarray, count: np.ndarray, n: int) -> UnitStats:
+    W2 = params["W2"]
     strength = np.sqrt((W2 * W2).sum(axis=1))
     mean = total / max(n, 1)
     return UnitStats(
@@ -183,6 +218,18 @@ def unit_stats(
         dead=_frozen(count == 0),
         num_examples=n,
     )
+
+
+def unit_stats(
+    params: Params, X: np.ndarray, should_stop: Callable[[], bool] | None = None
+) -> UnitStats | None:
+    """One blockwise forward pass over X: activation and dead-unit facts per unit.
+
+    `should_stop` is polled between blocks; when it answers True the pass is abandoned and
+    None is returned.
+    """
+    scan = _scan(params, X, None, should_stop)
+    return None if scan is None else _stats(params, scan[0], scan[1], X.shape[0])
 
 
 class Failure(Enum):
@@ -221,6 +268,7 @@ class Diagnosis:
     iteration: int
     step_size: float
     reg: float
+    stats: UnitStats | None = None  # the per-unit facts it was based on (net only)
 
     @property
     def healthy(self) -> bool:
@@ -245,27 +293,19 @@ def diagnose(
     ln K, every probability is within 0.02 of 1/K, reg > 0, and the L2 decay has had time to act:
     `iteration · step_size · reg >= 3` (weights without data gradient would have shrunk by e^-3).
     That last test keeps iteration 0, where small random weights also give ln K, healthy.
-    Pass `stats` from `unit_stats` to avoid a second hidden-layer pass. Returns None if
-    `should_stop` answered True.
+    One blockwise forward pass, which also yields the units' `stats` (returned in the
+    diagnosis: a view needing both calls this alone); `stats`, if given, is used for the dead
+    units instead of the pass's own count. Returns None if `should_stop` answered True.
     """
     k = params["W2" if "W2" in params else "W"].shape[1]
     n = X.shape[0]
     nn = "W2" in params
+    scan = _scan(params, X, y, should_stop)
+    if scan is None:
+        return None
+    total, count, loss_sum, deviation = scan
     if nn and stats is None:
-        stats = unit_stats(params, X, should_stop)
-        if stats is None:
-            return None
-    loss_sum = 0.0
-    deviation = 0.0
-    width = params["W"].shape[1]
-    for i, (r0, r1) in enumerate(_blocks(n, width)):
-        if i and should_stop is not None and should_stop():
-            return None
-        z = X[r0:r1] @ params["W"] + params["b"]
-        scores = np.maximum(0, z) @ params["W2"] + params["b2"] if nn else z
-        probs = softmax(scores)
-        loss_sum += float(-np.log(probs[np.arange(r1 - r0), y[r0:r1]]).sum())
-        deviation = max(deviation, float(np.abs(probs - 1.0 / k).max()))
+        stats = _stats(params, total, count, n)
     data_loss = loss_sum / max(n, 1)
     chance = math.log(k)
     hidden = stats.hidden if stats is not None else 0
@@ -296,6 +336,7 @@ def diagnose(
         iteration=iteration,
         step_size=step_size,
         reg=reg,
+        stats=stats,
     )
 
 
@@ -350,10 +391,12 @@ def unit_detail(
     n = X.shape[0]
     column = np.empty(n)
     dscores = np.empty((n, W2.shape[1]))
+    buf = _buffer(n, h)
+    W2T = np.ascontiguousarray(W2.T)
     for r0, r1 in _blocks(n, h):
-        hidden_layer = np.maximum(0, X[r0:r1] @ W + b)
+        hidden_layer = _hidden_layer(X[r0:r1], params, buf)
         column[r0:r1] = hidden_layer[:, j]
-        probs = softmax(hidden_layer @ W2 + params["b2"])
+        probs = softmax(_scores(hidden_layer, W2T, params["b2"]))
         probs[np.arange(r1 - r0), y[r0:r1]] -= 1
         dscores[r0:r1] = probs
     dscores /= n

@@ -119,6 +119,8 @@ def test_default_run_reports_its_dead_units(trained_net):
         params, trained_net.X, trained_net.y, step_size=1.0, reg=1e-3, iteration=trained_net.iteration
     )
     assert diagnosis.healthy and diagnosis.dead_units == stats.dead_count
+    np.testing.assert_array_equal(diagnosis.stats.dead, stats.dead)
+    np.testing.assert_array_equal(diagnosis.stats.active_count, stats.active_count)
 
 
 def test_step_size_10_kills_every_unit_and_W_then_only_decays():
