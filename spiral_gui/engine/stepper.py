@@ -441,7 +441,11 @@ class IterationStepper:
         return result
 
     def back(self) -> LineResult | None:
-        """Undo the last line; returns the result now current (None back at the start)."""
+        """Undo the last line; returns the result now current (None back at the start).
+
+        After `finish` the trainer has taken its step; going back only revisits the arrays, and
+        `committed` is cleared so the view does not show the step as still to come.
+        """
         if self._results:
             self._results.pop()
             self._states.pop()
