@@ -6,6 +6,7 @@ Also checks that both produce the same losses.
 
     python benchmarks/engine.py                 # case-study size and N = 10,000 per class
     python benchmarks/engine.py --sweep         # N = 100 … 100,000 per class × hidden 10 … 1,000
+    python benchmarks/engine.py --subnormal     # late vs early iteration cost at reg 0.1 only
 """
 
 from __future__ import annotations
@@ -110,12 +111,51 @@ def fresh(n: int, hidden: int, which: str) -> float:
     return float(out.stdout.strip())
 
 
+def late_vs_early(flush_every: int | None = None) -> tuple[float, float]:
+    """µs per iteration over iterations 0–5k and 10k–20k of the case study with reg 0.1.
+
+    From about iteration 6,000 on the dead units' weights are below the smallest normal float;
+    without the trainer's flush they stay there as subnormals and every iteration gets slower.
+    `flush_every` overrides the trainer's sweep period (a huge value turns it off).
+    """
+    from spiral_gui.engine import trainer as trainer_module
+
+    saved = trainer_module.FLUSH_EVERY
+    if flush_every is not None:
+        trainer_module.FLUSH_EVERY = flush_every
+    try:
+        cfg, X, y, params = setup(100, 100)
+        trainer = Trainer.from_arrays(cfg.replace(reg=0.1), X, y, params)
+        t = time.perf_counter()
+        trainer.step(5_000)
+        early = (time.perf_counter() - t) / 5_000 * 1e6
+        trainer.step(5_000)
+        t = time.perf_counter()
+        trainer.step(10_000)
+        late = (time.perf_counter() - t) / 10_000 * 1e6
+    finally:
+        trainer_module.FLUSH_EVERY = saved
+    return early, late
+
+
+def print_subnormal() -> None:
+    print(f"{'reg 0.1, N 100, h 100':<24} {'0–5k µs':>8} {'10k–20k µs':>10} {'late/early':>10}")
+    for label, every in (("flushed (the trainer)", None), ("never flushed", 10**12)):
+        early, late = late_vs_early(every)
+        print(f"{label:<24} {early:>8.1f} {late:>10.1f} {late / early:>10.2f}", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sweep", action="store_true", help="N × hidden grid instead of the two headline sizes")
     ap.add_argument("--no-fresh", action="store_true", help="skip the fresh-process measurements")
     ap.add_argument("--json", help="also write the rows to this file")
+    ap.add_argument("--subnormal", action="store_true",
+                    help="only the late-vs-early iteration cost with reg 0.1 (subnormal weights)")
     args = ap.parse_args()
+    if args.subnormal:
+        print_subnormal()
+        return
     sizes = (
         [(n, h) for n in (100, 1_000, 10_000, 100_000) for h in (10, 100, 1_000)]
         if args.sweep
@@ -138,6 +178,8 @@ def main() -> None:
                          fresh_ratio=fresh_ratio, max_rel_loss_diff=diff))
         print(f"{n:>8,} {h:>6} {plain:>10.1f} {engine:>10.1f} {plain / engine:>6.2f} "
               f"{fresh_ratio:>11.2f} {diff:>18.1e}", flush=True)
+    print()
+    print_subnormal()
     if args.json:
         with open(args.json, "w") as f:
             json.dump(rows, f, indent=1)
