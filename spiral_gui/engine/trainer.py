@@ -23,18 +23,9 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .config import D, TrainConfig
+from .config import D, TrainConfig, block_rows
 from .data import make_spiral
 from .models import Params, init_params
-
-#: Float64 values per hidden-layer block buffer (16 MiB): rows per block = this / width.
-BLOCK_VALUES = 1 << 21
-
-
-def block_rows(width: int) -> int:
-    """Rows the trainer processes at once for a first layer `width` units wide."""
-    return max(1024, BLOCK_VALUES // width)
-
 
 #: Iterations between two sweeps that set subnormal parameters to zero.
 FLUSH_EVERY = 256

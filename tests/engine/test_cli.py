@@ -251,3 +251,35 @@ def test_help_in_a_real_process():
     result = run_cli("--help")
     assert result.returncode == 0
     assert "--step-size" in result.stdout and "--reg" in result.stdout
+
+
+NEW_FLAGS = ["--batch-size", "--optimizer", "--momentum", "--beta1", "--beta2", "--decay-rate",
+             "--eps", "--activation", "--init", "--dtype", "--skip-mask"]
+
+
+def test_every_option_is_in_the_help(capsys):
+    code, out, _ = run_main(capsys, "--help")
+    assert code == 0
+    for flag in NEW_FLAGS:
+        assert flag in out, flag
+    for choice in ("sgd|momentum|nesterov|rmsprop|adam", "relu,leaky_relu,tanh,sigmoid",
+                   "notes,he,xavier", "float64,float32"):
+        assert choice.replace("|", ",") in out, choice
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["--optimizer", "adagrad"], "--optimizer"),
+        (["--activation", "gelu"], "--activation"),
+        (["--batch-size", "-3"], "--batch-size"),
+        (["--beta2", "1"], "--beta2"),
+        (["--eps", "0"], "--eps"),
+        (["--dtype", "float16"], "--dtype"),
+    ],
+)
+def test_bad_new_options_give_one_line(capsys, argv, needle):
+    code, out, err = run_main(capsys, *argv)
+    assert code == 2 and out == ""
+    line = _assert_one_error_line(err)
+    assert needle in line, line
