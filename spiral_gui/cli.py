@@ -82,11 +82,13 @@ def _help(name: str, span: str) -> str:
 
 
 def _train(trainer: Trainer, print_every: int, out) -> None:
+    what = "loss" if trainer.config.full_batch else "batch loss"
     while not trainer.finished and not trainer.diverged:
-        printed = trainer.losses.size
+        start = trainer.iteration
         trainer.step(print_every)
-        for i in range(-(-printed // print_every) * print_every, trainer.losses.size, print_every):
-            print(f"iteration {i}: loss {trainer.losses[i]:f}", file=out)
+        losses, _ = trainer.losses_since(start)
+        for i in range(-(-start // print_every) * print_every, trainer.iteration, print_every):
+            print(f"iteration {i}: {what} {losses[i - start]:f}", file=out)
     if trainer.diverged:
         raise _DivergedError(trainer.reason or "training diverged")
     print(f"training accuracy: {trainer.accuracy():.2f}", file=out)
