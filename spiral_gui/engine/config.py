@@ -321,22 +321,51 @@ def field_from_text(name: str, text: str) -> Any:
     return int(text) if name in _INT_FIELDS else float(text)
 
 
+#: Bytes of the loss history at most (history.LossHistory: 2 × 2·EXACT exact values and
+#: 4 × BUCKETS bucket values, float64); a test holds the two modules to the same figure.
+LOSS_HISTORY_BYTES = 2 * 2 * (1 << 16) * 8 + 4 * (1 << 14) * 8
+
+#: State arrays per parameter of each optimizer (optimizers.STATE; a test holds them equal).
+OPTIMIZER_STATE_ARRAYS = {"sgd": 0, "momentum": 1, "nesterov": 1, "rmsprop": 1, "adam": 2}
+
+#: Full-training-loss records of a mini-batch run at most (one per 100 iterations), 3 float64 each.
+_FULL_LOSS_BYTES = (10_000_000 // 100 + 64) * 3 * 8
+
+
 def working_set_bytes(config: TrainConfig) -> int:
     """Bytes the trainer and the window hold for `config`, counted from their buffers.
 
-    Per example: the data (X, and the inputs with a ones column: 2 + 3 floats), its label and
-    the index of its true class (9 bytes), and the window's drawing copy of the points (2 floats).
-    Per row of a block (see trainer.block_rows): the scores and three row vectors (K + 3 floats),
-    and for the net the hidden layer, its gradient and its ReLU mask (2h floats + h bytes).
+    Per example: the data (X float64, and the inputs with a ones column: 2 × 8 + 3 × itemsize),
+    its label and the index of its true class (1 + 8 bytes), the window's drawing copy of the
+    points (2 × 8); with mini-batches the epoch's shuffled order (4 bytes).
+    Per row of a block (see block_rows): the scores and four row vectors (K + 4 values), the
+    gather of the true-class entries (1 value), the evaluation's argmax and comparison (9 bytes);
+    for the net the hidden layer and its gradient (2h values) and the ReLU mask (h bytes).
+    Per batch row: its inputs (3 values) and four index vectors (25 bytes).
+    Per parameter: two sets, the gradient, a block's gradient, a scratch for the L2 term and
+    the optimizer's state and scratch (values), and the float64 initial copy.
+    Plus the loss history (bounded) and, with mini-batches, the full-loss records.
+    "Values" are `itemsize` bytes: 8 for float64, 4 for float32.
     """
+    item = 4 if getattr(config, "dtype", "float64") == "float32" else 8
     n = config.n * config.k
-    rows = min(n, block_rows(config.width))
-    per_row = 8 * (config.k + 3)
-    if config.model == "nn":
-        per_row += 8 * 2 * config.hidden + config.hidden
-    width = config.width
-    params = 8 * 4 * ((D + 1) * width + (width + 1) * config.k)
-    return n * (8 * (2 + 3 + 2) + 9) + rows * per_row + params
+    k, width = config.k, config.width
+    nn = config.model == "nn"
+    rows = min(n, block_rows(width))
+    per_row = item * (k + 5) + 9
+    if nn:
+        per_row += item * 2 * config.hidden + config.hidden
+    per_example = 8 * 2 + item * 3 + 1 + 8 + 8 * 2
+    batch = getattr(config, "batch_size", 0)
+    batch_rows = 0 if batch == 0 or batch >= n else batch
+    extra = LOSS_HISTORY_BYTES
+    if batch_rows:
+        per_example += 4
+        extra += batch_rows * (item * 3 + 25) + _FULL_LOSS_BYTES
+    n_params = (D + 1) * width + ((width + 1) * k if nn else 0)
+    state = OPTIMIZER_STATE_ARRAYS[getattr(config, "optimizer", "sgd")]
+    params = n_params * (item * (5 + state + (1 if state else 0)) + 8)
+    return n * per_example + rows * per_row + params + extra
 
 
 def format_bytes(count: int) -> str:

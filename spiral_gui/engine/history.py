@@ -29,7 +29,7 @@ class LossHistory:
     """
 
     def __init__(self) -> None:
-        self._buf = np.empty((2, 1024))
+        self._buf = np.empty((2, min(1024, 2 * EXACT)))
         self._count = 0  # exact values in _buf
         self.size = 0  # iterations appended in all
         self._span = FIRST_SPAN
@@ -51,9 +51,10 @@ class LossHistory:
             grown[:, : self._count] = self._buf[:, : self._count]
             self._buf = grown
             return
-        # Fold the oldest EXACT iterations into buckets; keep the newest EXACT exact.
-        self._fold(self._buf[:, :EXACT], self.exact_start)
-        self._buf[:, :EXACT] = self._buf[:, EXACT:]
+        # Fold the oldest iterations into buckets; keep the newest EXACT exact.
+        old = self._count - EXACT
+        self._fold(self._buf[:, :old], self.exact_start)
+        self._buf[:, :EXACT] = self._buf[:, old : self._count]
         self._count = EXACT
 
     def _fold(self, values: np.ndarray, first: int) -> None:

@@ -109,12 +109,18 @@ class Trainer:
         # large N is, and so that a long iteration can be abandoned between blocks.
         rows = self._rows = min(n, block_rows(width))
         self._blocks = [(r, min(r + rows, n)) for r in range(0, n, rows)]
-        # Index of each row's true class in its block's S.ravel().
-        self._flat_correct = (np.arange(n) % rows) * k + self._y
+        # Index of each row's true class in its block's S.ravel(), built in place (no
+        # temporaries of N entries: at the largest N they would be hundreds of MiB).
+        fc = self._flat_correct = np.arange(n)
+        np.remainder(fc, rows, out=fc)
+        fc *= k
+        fc += self._y
         self._S = np.empty((rows, k), dtype=dt)
         self._row = np.empty(rows, dtype=dt)  # row max, then row sum
         self._logz = np.empty(rows, dtype=dt)
         self._correct = np.empty(rows, dtype=dt)
+        # float64 keeps np.sum's summation order: the notes' run is sensitive to the last bit.
+        self._ones = np.ones(rows, dtype=dt) if dt == np.float32 else None
         self._decay = np.ones((D + 1, 1), dtype=dt)  # per-row factor of Wa: weights decay, the bias row not
         # Two parameter sets: [0] current, [1] spare that the next update writes into.
         shapes = {"Wa": (D + 1, width)}
@@ -514,7 +520,10 @@ class Trainer:
         if self._nn:
             H, dH = self._H[:m], self._dH[:m]
             np.dot(H.T, S, out=g["W2"])
-            np.sum(S, axis=0, out=g["b2"][0])
+            if self._ones is None:
+                np.sum(S, axis=0, out=g["b2"][0])
+            else:  # float32: the column sums as a product, ~15x faster (another summation order)
+                np.dot(self._ones[:m], S, out=g["b2"][0])
             np.matmul(S, cur["W2"].T, out=dH)
             self._activation_backward(H, dH, m)
             np.dot(Xa.T, dH, out=g["Wa"])

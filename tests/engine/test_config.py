@@ -322,3 +322,21 @@ def test_config_imports_nothing_of_the_engine():
     tree = ast.parse(Path(config_module.__file__).read_text())
     relative = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level > 0]
     assert relative == []
+
+
+def test_working_set_counts_optimizer_state_batches_and_precision():
+    base = TrainConfig(n=10_000, hidden=1000)
+    plain = working_set_bytes(base)
+    params = 3 * 1000 + 1001 * 3
+    assert working_set_bytes(base.replace(optimizer="momentum")) - plain == params * 8 * 2
+    assert working_set_bytes(base.replace(optimizer="adam")) - plain == params * 8 * 3
+    batched = working_set_bytes(base.replace(batch_size=256))
+    assert batched - plain >= 30_000 * 4 + 256 * 3 * 8  # the epoch's order and the batch
+    half = working_set_bytes(base.replace(dtype="float32"))
+    assert plain - half >= 30_000 * 3 * 4 + 2 * 1000 * 4 * min(30_000, 2048)  # Xa and H, dH halved
+
+
+def test_the_largest_linear_configuration_is_counted_in_full():
+    """16 million examples: X, the inputs, labels, indices and the drawing copy, 65 bytes each."""
+    need = working_set_bytes(TrainConfig(model="linear", n=1_000_000, k=16))
+    assert need >= 16_000_000 * 65
