@@ -10,6 +10,12 @@ buffers take, to compare with the engine's own working_set_bytes estimate.
 
     python benchmarks/memory.py                        # 20 iterations or 45 s, whichever first
     python benchmarks/memory.py --iterations 50 --max-seconds 600
+    python benchmarks/memory.py --engine               # estimate vs peak for the largest configurations
+
+--engine builds the trainer in a fresh process for each of a list of large configurations (the
+largest linear one, the net in float64 and float32, mini-batches with Adam) and runs 2
+iterations; "above base" subtracts a fresh process that does the same at N = 1 (interpreter,
+NumPy, the engine). The engine's working_set_bytes must be at least that.
 """
 
 from __future__ import annotations
@@ -91,6 +97,55 @@ def child(mode: str, n: int, hidden: int, iterations: int, max_seconds: float) -
     print("RESULT " + json.dumps(out), flush=True)
 
 
+#: Configurations measured by --engine (TrainConfig keyword arguments).
+ENGINE_CASES = [
+    dict(model="linear", n=1_000_000, k=16),
+    dict(n=1_000_000, k=3, hidden=100),
+    dict(n=1_000_000, k=3, hidden=100, dtype="float32"),
+    dict(n=1_000_000, k=3, hidden=100, batch_size=256, optimizer="adam"),
+    dict(n=200_000, k=5, hidden=1000, optimizer="adam"),
+]
+
+
+def engine_child(spec: str) -> None:
+    from spiral_gui.engine import Trainer
+    from spiral_gui.engine.config import TrainConfig
+
+    t0 = time.perf_counter()
+    trainer = Trainer(TrainConfig(**json.loads(spec)))
+    trainer.step(2)
+    out = peak_memory() | dict(iterations=trainer.iteration, seconds=time.perf_counter() - t0)
+    print("RESULT " + json.dumps(out), flush=True)
+
+
+def run_engine_child(kwargs: dict) -> dict:
+    cmd = [sys.executable, str(HERE), "--engine-child", json.dumps(kwargs)]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
+    lines = [ln for ln in out.stdout.splitlines() if ln.startswith("RESULT ")]
+    if out.returncode != 0 or not lines:
+        raise RuntimeError(f"{kwargs} failed ({out.returncode}):\n{out.stdout}\n{out.stderr}")
+    return json.loads(lines[-1][7:])
+
+
+def engine_main() -> None:
+    from spiral_gui.engine.config import TrainConfig, working_set_bytes
+
+    base = run_engine_child(dict(n=1, k=3, hidden=100))["hwm"]
+    print(f"base (N = 1): {base / MIB:.1f} MiB")
+    print(f"{'configuration':<58} {'seconds':>7} {'peak MiB':>9} {'above base':>10} "
+          f"{'estimate MiB':>12} {'est./above':>10}", flush=True)
+    for kwargs in ENGINE_CASES:
+        try:
+            est = working_set_bytes(TrainConfig(**kwargs))
+        except ValueError as exc:
+            print(f"{json.dumps(kwargs):<58} refused: {exc}")
+            continue
+        r = run_engine_child(kwargs)
+        above = r["hwm"] - base
+        print(f"{json.dumps(kwargs):<58} {r['seconds']:>7.1f} {r['hwm'] / MIB:>9.1f} {above / MIB:>10.1f} "
+              f"{est / MIB:>12.1f} {est / above:>10.2f}", flush=True)
+
+
 def run_child(mode: str, n: int, hidden: int, iterations: int, max_seconds: float) -> dict:
     cmd = [sys.executable, str(HERE), "--child", mode, "--n", str(n), "--hidden", str(hidden),
            "--iterations", str(iterations), "--max-seconds", str(max_seconds)]
@@ -111,7 +166,16 @@ def main() -> None:
                     help="stop training earlier than --iterations after this long (per process)")
     ap.add_argument("--child", choices=["headless", "window"], help=argparse.SUPPRESS)
     ap.add_argument("--n", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--engine", action="store_true",
+                    help="the engine alone: estimate vs peak for a list of large configurations")
+    ap.add_argument("--engine-child", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.engine_child:
+        engine_child(args.engine_child)
+        return
+    if args.engine:
+        engine_main()
+        return
     if args.child:
         child(args.child, args.n, args.hidden, args.iterations, args.max_seconds)
         return

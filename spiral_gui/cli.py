@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .engine import TrainConfig, Trainer, init_params, make_spiral
-from .engine.config import FIELD_HELP, LIMITS, MODELS
+from .engine.config import CHOICES, FIELD_HELP, LIMITS
 
 #: The command-line option of each TrainConfig field.
 FLAGS = {
@@ -26,6 +26,17 @@ FLAGS = {
     "iterations": "--iters",
     "seed": "--seed",
     "noise": "--noise",
+    "batch_size": "--batch-size",
+    "optimizer": "--optimizer",
+    "momentum": "--momentum",
+    "beta1": "--beta1",
+    "beta2": "--beta2",
+    "decay_rate": "--decay-rate",
+    "eps": "--eps",
+    "activation": "--activation",
+    "init": "--init",
+    "dtype": "--dtype",
+    "skip_mask": "--skip-mask",
 }
 
 _DEFAULT = TrainConfig()
@@ -46,13 +57,17 @@ def _parser() -> argparse.ArgumentParser:
         ),
         epilog="Defaults reproduce the case study exactly.",
     )
-    p.add_argument("--model", choices=MODELS, default=_DEFAULT.model,
-                   help=_help("model", ""))
     for name, flag in FLAGS.items():
-        if name == "model":
+        default = getattr(_DEFAULT, name)
+        if name in CHOICES:
+            p.add_argument(flag, dest=name, choices=CHOICES[name], default=default, help=_help(name, ""))
+            continue
+        if isinstance(default, bool):
+            p.add_argument(flag, dest=name, action="store_true",
+                           help=FIELD_HELP[name].replace("%", "%%") + " (off by default)")
             continue
         low, high = LIMITS[name]
-        kind = float if name in ("step_size", "reg", "noise") else int
+        kind = float if isinstance(default, float) else int
         span = f"{low:g}–{high:g}" if kind is float else f"{low:,}–{high:,}"
         p.add_argument(flag, dest=name, type=kind, default=getattr(_DEFAULT, name),
                        help=_help(name, span))
@@ -67,11 +82,13 @@ def _help(name: str, span: str) -> str:
 
 
 def _train(trainer: Trainer, print_every: int, out) -> None:
+    what = "loss" if trainer.config.full_batch else "batch loss"
     while not trainer.finished and not trainer.diverged:
-        printed = trainer.losses.size
+        start = trainer.iteration
         trainer.step(print_every)
-        for i in range(-(-printed // print_every) * print_every, trainer.losses.size, print_every):
-            print(f"iteration {i}: loss {trainer.losses[i]:f}", file=out)
+        losses, _ = trainer.losses_since(start)
+        for i in range(-(-start // print_every) * print_every, trainer.iteration, print_every):
+            print(f"iteration {i}: {what} {losses[i - start]:f}", file=out)
     if trainer.diverged:
         raise _DivergedError(trainer.reason or "training diverged")
     print(f"training accuracy: {trainer.accuracy():.2f}", file=out)

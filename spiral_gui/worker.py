@@ -312,6 +312,6 @@ class TrainingWorker(QObject):
         end = time.perf_counter()
         self._view_cost = end - v0
         self._last_emit = end
-        self._loss_start = t.losses.size
+        self._loss_start = t.iteration
         self._in_flight = True
         self.snapshot.emit(snap)

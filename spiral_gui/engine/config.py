@@ -15,12 +15,62 @@ Model = Literal["linear", "nn"]
 MODELS: tuple[Model, ...] = ("linear", "nn")
 MODEL_TITLES: dict[str, str] = {"linear": "Softmax (linear)", "nn": "Two-layer ReLU net"}
 
+Optimizer = Literal["sgd", "momentum", "nesterov", "rmsprop", "adam"]
+OPTIMIZERS: tuple[Optimizer, ...] = ("sgd", "momentum", "nesterov", "rmsprop", "adam")
+OPTIMIZER_TITLES: dict[str, str] = {
+    "sgd": "Gradient descent (the notes)",
+    "momentum": "Momentum",
+    "nesterov": "Nesterov momentum",
+    "rmsprop": "RMSprop",
+    "adam": "Adam",
+}
+
+Activation = Literal["relu", "leaky_relu", "tanh", "sigmoid"]
+ACTIVATIONS: tuple[Activation, ...] = ("relu", "leaky_relu", "tanh", "sigmoid")
+ACTIVATION_TITLES: dict[str, str] = {
+    "relu": "ReLU (the notes)",
+    "leaky_relu": "Leaky ReLU",
+    "tanh": "tanh",
+    "sigmoid": "Sigmoid",
+}
+#: Slope of the leaky ReLU for negative inputs: max(z, LEAKY_SLOPE * z).
+LEAKY_SLOPE = 0.01
+
+Init = Literal["notes", "he", "xavier"]
+INITS: tuple[Init, ...] = ("notes", "he", "xavier")
+INIT_TITLES: dict[str, str] = {
+    "notes": "0.01 · randn (the notes)",
+    "he": "He: randn · sqrt(2 / fan_in)",
+    "xavier": "Xavier: randn · sqrt(1 / fan_in)",
+}
+
+DType = Literal["float64", "float32"]
+DTYPES: tuple[DType, ...] = ("float64", "float32")
+DTYPE_TITLES: dict[str, str] = {"float64": "float64 (exact)", "float32": "float32 (fast)"}
+
+#: The choices of every field that takes one of a few names.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "model": MODELS,
+    "optimizer": OPTIMIZERS,
+    "activation": ACTIVATIONS,
+    "init": INITS,
+    "dtype": DTYPES,
+}
+
 #: Input dimension of the spiral data; fixed by the case study.
 D = 2
 
 #: Full-batch working set the engine agrees to allocate (bytes). Above it a configuration is
 #: refused with the figure it would need, rather than letting the machine swap.
 MEMORY_BUDGET_BYTES = 1 << 30
+
+#: Values per hidden-layer block buffer (16 MiB of float64): rows per block = this / width.
+BLOCK_VALUES = 1 << 21
+
+
+def block_rows(width: int) -> int:
+    """Rows the trainer processes at once for a first layer `width` units wide."""
+    return max(1024, BLOCK_VALUES // width)
 
 #: Inclusive numeric ranges of every bounded field: (low, high).
 LIMITS: dict[str, tuple[float, float]] = {
@@ -32,6 +82,12 @@ LIMITS: dict[str, tuple[float, float]] = {
     "noise": (0.0, 10.0),
     "seed": (0, 2**32 - 1),
     "iterations": (1, 10_000_000),
+    "batch_size": (0, 1_000_000),
+    "momentum": (0.0, 0.9999),
+    "beta1": (0.0, 0.9999),
+    "beta2": (0.0, 0.99999),
+    "decay_rate": (0.0, 0.99999),
+    "eps": (1e-12, 1.0),
 }
 
 #: Short names of the fields, in the case study's terms (the window's labels).
@@ -45,6 +101,17 @@ FIELD_TITLES: dict[str, str] = {
     "seed": "Seed",
     "noise": "Theta noise",
     "iterations": "Iterations",
+    "batch_size": "Batch size",
+    "optimizer": "Optimizer",
+    "momentum": "Momentum μ",
+    "beta1": "Adam β1",
+    "beta2": "Adam β2",
+    "decay_rate": "RMSprop decay",
+    "eps": "ε",
+    "activation": "Activation",
+    "init": "Initialisation",
+    "dtype": "Precision",
+    "skip_mask": "Skip the ReLU backward mask",
 }
 
 #: What each field means, in the case study's terms: the CLI's --help and the window's tooltips.
@@ -59,9 +126,46 @@ FIELD_HELP: dict[str, str] = {
     "reg": "reg, the L2 regularisation strength: the loss adds 0.5*reg*sum(W*W) (1e-3 in the notes)",
     "seed": "seed of the one random stream that draws the data, then the weights (0 in the notes)",
     "noise": "theta noise: each point's angle gets randn * noise added (0.2 in the notes)",
-    "iterations": "iteration budget: full-batch gradient-descent iterations to run "
+    "iterations": "iteration budget: gradient-descent iterations to run "
     "(10,000 for the net in the notes, 200 for the softmax)",
+    "batch_size": "examples per gradient step: 0 uses every example each iteration (full batch, "
+    "the notes); B > 0 takes the next B of a shuffled order that is reshuffled every epoch "
+    "(pass over the data), from its own stream seeded by the seed. Each iteration then records "
+    "that batch's loss, and the full training loss is recorded once per epoch (at least every "
+    "100 iterations). B at or above the number of examples is full batch",
+    "optimizer": "how the gradient becomes an update: 'sgd' W += -step_size*dW (the notes); "
+    "'momentum' v = mu*v - step_size*dW, W += v; 'nesterov' the same with the look-ahead "
+    "W += -mu*v_prev + (1 + mu)*v; 'rmsprop' cache = decay_rate*cache + (1 - decay_rate)*dW**2, "
+    "W += -step_size*dW / (sqrt(cache) + eps); 'adam' m and v averages of dW and dW**2 with "
+    "beta1, beta2, bias-corrected, W += -step_size*m / (sqrt(v) + eps). Adam and RMSprop want "
+    "a much smaller step size than the notes' 1.0 (1e-2 to 1e-3)",
+    "momentum": "mu, the momentum and Nesterov optimizers' friction: the share of the last "
+    "update kept in the next",
+    "beta1": "Adam's beta1: decay of its running mean of the gradient",
+    "beta2": "Adam's beta2: decay of its running mean of the squared gradient",
+    "decay_rate": "RMSprop's decay rate: decay of its running mean of the squared gradient "
+    "",
+    "eps": "epsilon: keeps RMSprop's and Adam's division finite where the squared-gradient "
+    "average is 0",
+    "activation": "the hidden layer's non-linearity: 'relu' max(0, z) (the notes), 'leaky_relu' "
+    f"max({LEAKY_SLOPE:g}*z, z), 'tanh', 'sigmoid' 1/(1 + exp(-z)). Its backward step: ReLU "
+    "passes the gradient only where the unit is active (the mask), leaky ReLU multiplies by 1 "
+    f"or {LEAKY_SLOPE:g}, tanh by 1 - hidden_layer**2, sigmoid by hidden_layer*(1 - hidden_layer)",
+    "init": "initial weights from the same random draws, scaled: 'notes' 0.01*randn (the "
+    "notes), 'he' randn*sqrt(2/fan_in), 'xavier' randn*sqrt(1/fan_in); biases start at 0",
+    "dtype": "floating-point precision of training: 'float64' reproduces the notes exactly; "
+    "'float32' is faster and reaches the same accuracy, with losses that differ slightly",
+    "skip_mask": "an experiment: leave out the ReLU backward line dhidden[hidden_layer <= 0] = 0, "
+    "so the gradient also flows back through inactive units (leaky ReLU: the slope factor is "
+    "left out). The gradient is then wrong: the gradient check fails and training suffers. "
+    "No effect with tanh or sigmoid. Off in the notes",
 }
+
+#: Fields that take a yes/no value.
+_BOOL_FIELDS = ("skip_mask",)
+
+#: Experiments that are never remembered between launches: the app always starts from the notes.
+EXPERIMENT_FIELDS = ("skip_mask",)
 
 
 
@@ -86,10 +190,27 @@ FIELD_CHANGE: dict[str, Change] = {
     "seed": Change.DATA,
     "noise": Change.DATA,
     "iterations": Change.LIVE,
+    # How each step is taken, not what is learned: a change applies from the next iteration on
+    # the same weights, so the learner sees the loss curve turn noisy (or smooth) right there.
+    "batch_size": Change.LIVE,
+    # A different update rule or network is a different experiment: start it from the same
+    # initial weights, so that its loss curve compares like for like with the last one.
+    "optimizer": Change.WEIGHTS,
+    # The optimizers' own constants are tuned like step_size, mid-run; their state is kept.
+    "momentum": Change.LIVE,
+    "beta1": Change.LIVE,
+    "beta2": Change.LIVE,
+    "decay_rate": Change.LIVE,
+    "eps": Change.LIVE,
+    "activation": Change.WEIGHTS,
+    "init": Change.WEIGHTS,
+    "dtype": Change.WEIGHTS,
+    # Turning the experiment off must give back the notes' run exactly: a new run.
+    "skip_mask": Change.WEIGHTS,
 }
 
-_INT_FIELDS = ("n", "k", "hidden", "seed", "iterations")
-_FLOAT_FIELDS = ("step_size", "reg", "noise")
+_INT_FIELDS = ("n", "k", "hidden", "seed", "iterations", "batch_size")
+_FLOAT_FIELDS = ("step_size", "reg", "noise", "momentum", "beta1", "beta2", "decay_rate", "eps")
 
 
 def _fmt(value: float) -> str:
@@ -109,10 +230,27 @@ class TrainConfig:
     seed: int = 0
     noise: float = 0.2
     iterations: int = 10_000
+    batch_size: int = 0
+    optimizer: Optimizer = "sgd"
+    momentum: float = 0.9
+    beta1: float = 0.9
+    beta2: float = 0.999
+    decay_rate: float = 0.99
+    eps: float = 1e-8
+    activation: Activation = "relu"
+    init: Init = "notes"
+    dtype: DType = "float64"
+    skip_mask: bool = False
 
     def __post_init__(self) -> None:
-        if not isinstance(self.model, str) or self.model not in MODELS:
-            raise ValueError(f"model must be one of {', '.join(MODELS)}, got {self.model!r}")
+        for name, choices in CHOICES.items():
+            value = getattr(self, name)
+            if not isinstance(value, str) or value not in choices:
+                raise ValueError(f"{name} must be one of {', '.join(choices)}, got {value!r}")
+        for name in _BOOL_FIELDS:
+            value = getattr(self, name)
+            if not isinstance(value, bool):
+                raise ValueError(f"{name} must be true or false, got {value!r}")
         for name in _INT_FIELDS:
             value = getattr(self, name)
             low, high = LIMITS[name]
@@ -141,6 +279,16 @@ class TrainConfig:
         return self.n * self.k
 
     @property
+    def batch_rows(self) -> int:
+        """Examples per iteration: all of them for full batch (batch_size 0 or at least N*K)."""
+        n = self.num_examples
+        return n if self.batch_size == 0 else min(self.batch_size, n)
+
+    @property
+    def full_batch(self) -> bool:
+        return self.batch_rows == self.num_examples
+
+    @property
     def width(self) -> int:
         """Columns of the first weight matrix W: the hidden units, or the classes for linear."""
         return self.hidden if self.model == "nn" else self.k
@@ -158,24 +306,66 @@ class TrainConfig:
         return max((FIELD_CHANGE[name] for name in changed), default=Change.NONE)
 
 
+def field_from_text(name: str, text: str) -> Any:
+    """The value of field `name` written as `text` (a settings file, a session): the right type,
+    not yet range-checked. Raises ValueError, naming the field, for text of the wrong kind."""
+    text = text.strip()
+    if name in CHOICES:
+        return text
+    if name in _BOOL_FIELDS:
+        if text.lower() in ("true", "1"):
+            return True
+        if text.lower() in ("false", "0"):
+            return False
+        raise ValueError(f"{name} must be true or false, got {text[:40]!r}")
+    return int(text) if name in _INT_FIELDS else float(text)
+
+
+#: Bytes of the loss history at most (history.LossHistory: 2 × 2·EXACT exact values and
+#: 4 × BUCKETS bucket values, float64); a test holds the two modules to the same figure.
+LOSS_HISTORY_BYTES = 2 * 2 * (1 << 16) * 8 + 4 * (1 << 14) * 8
+
+#: State arrays per parameter of each optimizer (optimizers.STATE; a test holds them equal).
+OPTIMIZER_STATE_ARRAYS = {"sgd": 0, "momentum": 1, "nesterov": 1, "rmsprop": 1, "adam": 2}
+
+#: Full-training-loss records of a mini-batch run at most (one per 100 iterations), 3 float64 each.
+_FULL_LOSS_BYTES = (10_000_000 // 100 + 64) * 3 * 8
+
+
 def working_set_bytes(config: TrainConfig) -> int:
     """Bytes the trainer and the window hold for `config`, counted from their buffers.
 
-    Per example: the data (X, and the inputs with a ones column: 2 + 3 floats), its label and
-    the index of its true class (9 bytes), and the window's drawing copy of the points (2 floats).
-    Per row of a block (see trainer.block_rows): the scores and three row vectors (K + 3 floats),
-    and for the net the hidden layer, its gradient and its ReLU mask (2h floats + h bytes).
+    Per example: the data (X float64, and the inputs with a ones column: 2 × 8 + 3 × itemsize),
+    its label and the index of its true class (1 + 8 bytes), the window's drawing copy of the
+    points (2 × 8); with mini-batches the epoch's shuffled order (4 bytes).
+    Per row of a block (see block_rows): the scores and four row vectors (K + 4 values), the
+    gather of the true-class entries (1 value), the evaluation's argmax and comparison (9 bytes);
+    for the net the hidden layer and its gradient (2h values) and the ReLU mask (h bytes).
+    Per batch row: its inputs (3 values) and four index vectors (25 bytes).
+    Per parameter: two sets, the gradient, a block's gradient, a scratch for the L2 term and
+    the optimizer's state and scratch (values), and the float64 initial copy.
+    Plus the loss history (bounded) and, with mini-batches, the full-loss records.
+    "Values" are `itemsize` bytes: 8 for float64, 4 for float32.
     """
-    from .trainer import block_rows  # the trainer's blocking is the one definition of a block
-
+    item = 4 if getattr(config, "dtype", "float64") == "float32" else 8
     n = config.n * config.k
-    rows = min(n, block_rows(config.width))
-    per_row = 8 * (config.k + 3)
-    if config.model == "nn":
-        per_row += 8 * 2 * config.hidden + config.hidden
-    width = config.width
-    params = 8 * 4 * ((D + 1) * width + (width + 1) * config.k)
-    return n * (8 * (2 + 3 + 2) + 9) + rows * per_row + params
+    k, width = config.k, config.width
+    nn = config.model == "nn"
+    rows = min(n, block_rows(width))
+    per_row = item * (k + 5) + 9
+    if nn:
+        per_row += item * 2 * config.hidden + config.hidden
+    per_example = 8 * 2 + item * 3 + 1 + 8 + 8 * 2
+    batch = getattr(config, "batch_size", 0)
+    batch_rows = 0 if batch == 0 or batch >= n else batch
+    extra = LOSS_HISTORY_BYTES
+    if batch_rows:
+        per_example += 4
+        extra += batch_rows * (item * 3 + 25) + _FULL_LOSS_BYTES
+    n_params = (D + 1) * width + ((width + 1) * k if nn else 0)
+    state = OPTIMIZER_STATE_ARRAYS[getattr(config, "optimizer", "sgd")]
+    params = n_params * (item * (5 + state + (1 if state else 0)) + 8)
+    return n * per_example + rows * per_row + params + extra
 
 
 def format_bytes(count: int) -> str:

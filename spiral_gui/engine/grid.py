@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .models import Params
+from .models import Params, activate
 
 #: The case study pads the data's bounding box by this much on every side.
 MARGIN = 1.0
@@ -49,7 +49,9 @@ class GridSpec:
         return np.c_[xx.ravel(), yy.ravel()]
 
 
-def predict_grid(params: Params, grid: GridSpec, dtype: type = np.float64) -> np.ndarray:
+def predict_grid(
+    params: Params, grid: GridSpec, dtype: type = np.float64, activation: str = "relu"
+) -> np.ndarray:
     """Argmax class per cell, (rows, columns) uint8, row 0 at the lowest y.
 
     The grid is a product of xs and ys, so the first layer's input term splits into a row part
@@ -68,7 +70,10 @@ def predict_grid(params: Params, grid: GridSpec, dtype: type = np.float64) -> np
     for r0 in range(0, len(ys), step):
         z = row[r0 : r0 + step, None, :] + col[None, :, :]  # (chunk rows, columns, width)
         if "W2" in params:
-            np.maximum(z, 0, out=z)
+            if activation == "relu":
+                np.maximum(z, 0, out=z)
+            else:
+                z = activate(z, activation)
             z = z.reshape(-1, width) @ params["W2"].astype(dtype, copy=False)
             z += params["b2"].astype(dtype, copy=False)
         out[r0 : r0 + step] = z.reshape(-1, z.shape[-1]).argmax(axis=1).reshape(-1, len(xs))

@@ -7,7 +7,7 @@ from dataclasses import fields
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ..engine.config import TrainConfig
+from ..engine.config import EXPERIMENT_FIELDS, TrainConfig, field_from_text
 
 _GROUP = "config"
 
@@ -28,12 +28,12 @@ def load_config(settings: QSettings) -> tuple[TrainConfig, str | None]:
         values = {}
         present = set(settings.childKeys())
         for f in fields(TrainConfig):
-            if f.name not in present:
+            if f.name not in present or f.name in EXPERIMENT_FIELDS:
                 continue
             raw = settings.value(f.name)
             if raw is None:  # present but not decodable (a corrupt @Variant, say)
                 raise ValueError(f"{f.name} could not be read")
-            values[f.name] = raw if f.name == "model" else _number(raw, f.type)
+            values[f.name] = field_from_text(f.name, str(raw))
         return TrainConfig(**values), None
     except (ValueError, TypeError) as exc:
         return TrainConfig(), f"saved settings were invalid ({exc}); using the defaults"
@@ -41,16 +41,11 @@ def load_config(settings: QSettings) -> tuple[TrainConfig, str | None]:
         settings.endGroup()
 
 
-def _number(raw: object, type_name: object) -> int | float:
-    text = str(raw).strip()
-    if type_name in (int, "int"):
-        return int(text)
-    return float(text)
-
-
 def save_config(settings: QSettings, config: TrainConfig) -> None:
     settings.beginGroup(_GROUP)
     for name, value in config.as_dict().items():
+        if name in EXPERIMENT_FIELDS:
+            continue
         settings.setValue(name, repr(value) if isinstance(value, float) else value)
     settings.endGroup()
 

@@ -251,3 +251,64 @@ def test_help_in_a_real_process():
     result = run_cli("--help")
     assert result.returncode == 0
     assert "--step-size" in result.stdout and "--reg" in result.stdout
+
+
+NEW_FLAGS = ["--batch-size", "--optimizer", "--momentum", "--beta1", "--beta2", "--decay-rate",
+             "--eps", "--activation", "--init", "--dtype", "--skip-mask"]
+
+
+def test_every_option_is_in_the_help(capsys):
+    code, out, _ = run_main(capsys, "--help")
+    assert code == 0
+    for flag in NEW_FLAGS:
+        assert flag in out, flag
+    for choice in ("sgd|momentum|nesterov|rmsprop|adam", "relu,leaky_relu,tanh,sigmoid",
+                   "notes,he,xavier", "float64,float32"):
+        assert choice.replace("|", ",") in out, choice
+
+
+@pytest.mark.parametrize(
+    ("argv", "needle"),
+    [
+        (["--optimizer", "adagrad"], "--optimizer"),
+        (["--activation", "gelu"], "--activation"),
+        (["--batch-size", "-3"], "--batch-size"),
+        (["--beta2", "1"], "--beta2"),
+        (["--eps", "0"], "--eps"),
+        (["--dtype", "float16"], "--dtype"),
+    ],
+)
+def test_bad_new_options_give_one_line(capsys, argv, needle):
+    code, out, err = run_main(capsys, *argv)
+    assert code == 2 and out == ""
+    line = _assert_one_error_line(err)
+    assert needle in line, line
+
+
+@pytest.mark.parametrize(
+    ("argv", "fields"),
+    [
+        (["--optimizer", "adam", "--step-size", "0.05", "--beta1", "0.8", "--eps", "1e-6"],
+         dict(optimizer="adam", step_size=0.05, beta1=0.8, eps=1e-6)),
+        (["--optimizer", "nesterov", "--momentum", "0.5", "--step-size", "0.3"],
+         dict(optimizer="nesterov", momentum=0.5, step_size=0.3)),
+        (["--optimizer", "rmsprop", "--decay-rate", "0.9", "--step-size", "0.01"],
+         dict(optimizer="rmsprop", decay_rate=0.9, step_size=0.01)),
+        (["--activation", "tanh", "--init", "xavier"], dict(activation="tanh", init="xavier")),
+        (["--activation", "leaky_relu", "--skip-mask", "--init", "he", "--step-size", "0.1"],
+         dict(activation="leaky_relu", skip_mask=True, init="he", step_size=0.1)),
+        (["--dtype", "float32"], dict(dtype="float32")),
+        (["--batch-size", "32", "--optimizer", "adam", "--beta2", "0.99", "--step-size", "0.01"],
+         dict(batch_size=32, optimizer="adam", beta2=0.99, step_size=0.01)),
+    ],
+)
+def test_new_options_reach_the_trainer(capsys, argv, fields):
+    code, out, err = run_main(capsys, *argv, "--iters", "30", "--print-every", "10")
+    assert code == 0 and err == ""
+    trainer = Trainer(TrainConfig(iterations=30, **fields))
+    trainer.step(30)
+    what = "batch loss" if "batch_size" in fields else "loss"
+    assert out.splitlines() == [
+        *(f"iteration {i}: {what} {trainer.losses[i]:f}" for i in (0, 10, 20)),
+        f"training accuracy: {trainer.accuracy():.2f}",
+    ]

@@ -208,3 +208,135 @@ def test_change_from_reports_the_most_disruptive_effect(changes, expected):
 
     old = TrainConfig()
     assert old.replace(**changes).change_from(old) is Change[expected]
+
+
+# -- optimizers, activations, initialisation, precision, mini-batches -------------------------
+
+NEW_INVALID = [
+    ("batch_size", -1, "-1"),
+    ("batch_size", 1_000_001, "1,000,001"),
+    ("batch_size", 2.0, "2.0"),
+    ("momentum", -0.1, "-0.1"),
+    ("momentum", 1.0, "1.0"),
+    ("beta1", 1.0, "1.0"),
+    ("beta2", 1.0, "1.0"),
+    ("beta2", math.nan, "nan"),
+    ("decay_rate", 1.5, "1.5"),
+    ("eps", 0.0, "0.0"),
+    ("eps", 2.0, "2.0"),
+    ("optimizer", "sgdm", "'sgdm'"),
+    ("optimizer", 1, "1"),
+    ("activation", "ReLU", "'ReLU'"),
+    ("init", "glorot", "'glorot'"),
+    ("dtype", "float16", "'float16'"),
+    ("skip_mask", 1, "1"),
+    ("skip_mask", "yes", "'yes'"),
+]
+
+
+@pytest.mark.parametrize(("field", "value", "shown"), NEW_INVALID)
+def test_invalid_new_field_is_refused_with_name_and_value(field, value, shown):
+    with pytest.raises(ValueError) as info:
+        TrainConfig(**{field: value})
+    message = str(info.value)
+    assert message.startswith(f"{field} "), message
+    assert message.endswith(f"got {shown}"), message
+
+
+def test_new_defaults_are_the_notes():
+    c = TrainConfig()
+    assert (c.batch_size, c.optimizer, c.activation, c.init, c.dtype, c.skip_mask) == (
+        0, "sgd", "relu", "notes", "float64", False)
+    assert (c.momentum, c.beta1, c.beta2, c.decay_rate, c.eps) == (0.9, 0.9, 0.999, 0.99, 1e-8)
+    assert c.full_batch and c.batch_rows == 300
+
+
+def test_batch_rows():
+    assert TrainConfig(batch_size=32).batch_rows == 32 and not TrainConfig(batch_size=32).full_batch
+    assert TrainConfig(batch_size=300).full_batch  # all 300 examples: the full batch
+    assert TrainConfig(batch_size=5000).batch_rows == 300
+
+
+def test_every_field_has_a_title_and_help():
+    from dataclasses import fields
+
+    from spiral_gui.engine.config import FIELD_HELP, FIELD_TITLES
+
+    names = {f.name for f in fields(TrainConfig)}
+    assert set(FIELD_TITLES) == names and set(FIELD_HELP) == names
+    numeric = {f.name for f in fields(TrainConfig) if f.type in ("int", "float")}
+    assert numeric == set(LIMITS)
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({"batch_size": 32}, "LIVE"),
+        ({"momentum": 0.5, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6, "decay_rate": 0.9}, "LIVE"),
+        ({"optimizer": "adam"}, "WEIGHTS"),
+        ({"activation": "tanh", "batch_size": 10}, "WEIGHTS"),
+        ({"init": "he"}, "WEIGHTS"),
+        ({"dtype": "float32"}, "WEIGHTS"),
+        ({"skip_mask": True}, "WEIGHTS"),
+    ],
+)
+def test_change_of_new_fields(changes, expected):
+    from spiral_gui.engine.config import Change
+
+    old = TrainConfig()
+    assert old.replace(**changes).change_from(old) is Change[expected]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "value"),
+    [
+        ("optimizer", " adam ", "adam"),
+        ("skip_mask", "true", True),
+        ("skip_mask", "false", False),
+        ("batch_size", "64", 64),
+        ("eps", "1e-07", 1e-7),
+        ("n", "5", 5),
+    ],
+)
+def test_field_from_text(name, text, value):
+    from spiral_gui.engine.config import field_from_text
+
+    assert field_from_text(name, text) == value
+    assert TrainConfig(**{name: field_from_text(name, text)}).as_dict()[name] == value
+
+
+def test_field_from_text_refuses_a_bad_yes_no():
+    from spiral_gui.engine.config import field_from_text
+
+    with pytest.raises(ValueError, match=r"^skip_mask must be true or false"):
+        field_from_text("skip_mask", "maybe")
+
+
+def test_config_imports_nothing_of_the_engine():
+    """The trainer reads the config; the config must not read the trainer (no import cycle)."""
+    import ast
+    from pathlib import Path
+
+    import spiral_gui.engine.config as config_module
+
+    tree = ast.parse(Path(config_module.__file__).read_text())
+    relative = [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level > 0]
+    assert relative == []
+
+
+def test_working_set_counts_optimizer_state_batches_and_precision():
+    base = TrainConfig(n=10_000, hidden=1000)
+    plain = working_set_bytes(base)
+    params = 3 * 1000 + 1001 * 3
+    assert working_set_bytes(base.replace(optimizer="momentum")) - plain == params * 8 * 2
+    assert working_set_bytes(base.replace(optimizer="adam")) - plain == params * 8 * 3
+    batched = working_set_bytes(base.replace(batch_size=256))
+    assert batched - plain >= 30_000 * 4 + 256 * 3 * 8  # the epoch's order and the batch
+    half = working_set_bytes(base.replace(dtype="float32"))
+    assert plain - half >= 30_000 * 3 * 4 + 2 * 1000 * 4 * min(30_000, 2048)  # Xa and H, dH halved
+
+
+def test_the_largest_linear_configuration_is_counted_in_full():
+    """16 million examples: X, the inputs, labels, indices and the drawing copy, 65 bytes each."""
+    need = working_set_bytes(TrainConfig(model="linear", n=1_000_000, k=16))
+    assert need >= 16_000_000 * 65

@@ -102,3 +102,15 @@ def test_trained_net_regions_contain_the_training_points(trained_net, X):
     cols = np.clip(np.rint((X[:, 0] - grid.xs[0]) / 0.02).astype(int), 0, grid.shape[1] - 1)
     rows = np.clip(np.rint((X[:, 1] - grid.ys[0]) / 0.02).astype(int), 0, grid.shape[0] - 1)
     assert np.mean(regions[rows, cols] == trained_net.y) >= 0.95
+
+
+def test_grid_follows_the_activation():
+    rng = np.random.RandomState(2)
+    params = {"W": 2 * rng.randn(2, 12), "b": rng.randn(1, 12), "W2": rng.randn(12, 3)}
+    params["b2"] = np.zeros((1, 3))
+    grid = GridSpec(np.linspace(-2, 2, 40), np.linspace(-2, 2, 30))
+    by_act = {}
+    for act in ("relu", "leaky_relu", "tanh", "sigmoid"):
+        by_act[act] = predict_grid(params, grid, np.float64, act)
+        np.testing.assert_array_equal(by_act[act].ravel(), predict(params, grid.points(), act))
+    assert not np.array_equal(by_act["relu"], by_act["tanh"])

@@ -177,3 +177,57 @@ def test_predict_is_argmax_of_scores_across_chunks():
     labels = predict(params, X)
     assert labels.dtype == np.uint8 and labels.shape == (3001,)
     np.testing.assert_array_equal(labels, forward(params, X)[0].argmax(axis=1))
+
+
+# -- other activations, the skip-mask experiment -------------------------------------------------
+
+
+def _numerical_grad_for(params, X, y, reg, name, activation):
+    grad = np.zeros_like(params[name])
+    for idx in np.ndindex(grad.shape):
+        saved = params[name][idx]
+        params[name][idx] = saved + EPS
+        plus = loss_and_grads(params, X, y, reg, activation=activation).loss
+        params[name][idx] = saved - EPS
+        minus = loss_and_grads(params, X, y, reg, activation=activation).loss
+        params[name][idx] = saved
+        grad[idx] = (plus - minus) / (2 * EPS)
+    return grad
+
+
+@pytest.mark.parametrize("activation", ["relu", "leaky_relu", "tanh", "sigmoid"])
+def test_every_activation_gradient_matches_centred_differences(activation):
+    X, y, params = _problem("nn")
+    analytic = loss_and_grads(params, X, y, 0.1, activation=activation).grads
+    for name in PARAM_NAMES["nn"]:
+        numeric = _numerical_grad_for(params, X, y, 0.1, name, activation)
+        err = _rel_error(analytic[name], numeric)
+        assert err < 1e-6, f"{activation} {name}: relative error {err:.2e}"
+
+
+@pytest.mark.parametrize("activation", ["relu", "leaky_relu"])
+def test_the_gradient_without_the_mask_fails_the_check(activation):
+    X, y, params = _problem("nn")
+    wrong = loss_and_grads(params, X, y, 0.1, activation=activation, skip_mask=True).grads
+    for name in ("W", "b"):
+        err = _rel_error(wrong[name], _numerical_grad_for(params, X, y, 0.1, name, activation))
+        assert err > 1e-2, f"{activation} {name}: relative error only {err:.2e}"
+    for name in ("W2", "b2"):  # after the mask's line: unaffected
+        assert _rel_error(wrong[name], _numerical_grad_for(params, X, y, 0.1, name, activation)) < 1e-6
+
+
+def test_activations_forward():
+    from spiral_gui.engine.config import LEAKY_SLOPE
+    from spiral_gui.engine.models import activate
+
+    z = np.array([[-2.0, -0.5, 0.0, 0.5, 3.0]])
+    np.testing.assert_array_equal(activate(z, "relu"), [[0, 0, 0, 0.5, 3]])
+    np.testing.assert_allclose(activate(z, "leaky_relu"), [[-2 * LEAKY_SLOPE, -0.5 * LEAKY_SLOPE, 0, 0.5, 3]])
+    np.testing.assert_allclose(activate(z, "tanh"), np.tanh(z))
+    np.testing.assert_allclose(activate(z, "sigmoid"), 1 / (1 + np.exp(-z)))
+    X, _, params = _problem("nn")
+    _, hidden = forward(params, X, "tanh")
+    np.testing.assert_allclose(hidden, np.tanh(X @ params["W"] + params["b"]))
+    labels = predict(params, X, "sigmoid")
+    scores, _ = forward(params, X, "sigmoid")
+    np.testing.assert_array_equal(labels, scores.argmax(axis=1))

@@ -410,3 +410,47 @@ def test_a_stop_request_abandons_the_iteration_between_blocks():
     for name, value in trainer.params().items():
         np.testing.assert_array_equal(value, before[name])
     assert trainer.step(1) == 1  # and it goes on normally afterwards
+
+
+# -- subnormal weights -----------------------------------------------------------------------
+
+
+def _is_subnormal(a: np.ndarray) -> np.ndarray:
+    return (a != 0) & (np.abs(a) < np.finfo(a.dtype).tiny)
+
+
+def test_dead_units_weights_end_at_zero_not_subnormal():
+    """A unit that is never active only decays (× 0.9 per iteration at step 1, reg 0.1): its
+    weights pass below the smallest normal float and, unflushed, stick there as subnormals."""
+    config = _small("nn", step_size=1.0, reg=0.1, iterations=9000)
+    X, y = make_spiral(config.n, config.k, np.random.RandomState(3))
+    params = _random_params("nn", config.k, config.hidden)
+    params["W"][:, 0] = 0.01
+    params["b"][0, 0] = -100.0  # off for every point: no data gradient ever reaches it
+    params["W2"][0] = 0.01
+    # The premise: the same decay, unflushed, leaves subnormal values behind.
+    w = np.full(3, 0.01)
+    for _ in range(config.iterations):
+        w = w * (1 - config.step_size * config.reg)
+    assert _is_subnormal(w).all()
+
+    trainer = Trainer.from_arrays(config, X, y, params)
+    assert trainer.step(config.iterations) == config.iterations
+    p = trainer.params()
+    for name, value in p.items():
+        assert not _is_subnormal(value).any(), name
+    assert (p["W"][:, 0] == 0).all() and (p["W2"][0] == 0).all()
+    assert p["b"][0, 0] == -100.0
+    assert np.isfinite(trainer.losses).all()
+
+
+def test_flush_leaves_normal_values_alone():
+    from spiral_gui.engine.trainer import flush_subnormals
+
+    tiny = np.finfo(np.float64).tiny
+    a = np.array([tiny, -tiny, tiny / 2, -tiny / 4, 0.0, 1e-300, 5e-324])
+    flush_subnormals([a])
+    np.testing.assert_array_equal(a, [tiny, -tiny, 0, 0, 0, 1e-300, 0])
+    f = np.array([np.finfo(np.float32).tiny / 2, 1e-30], dtype=np.float32)
+    flush_subnormals([f])
+    assert f[0] == 0 and f[1] == np.float32(1e-30)
