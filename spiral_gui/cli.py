@@ -13,7 +13,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from .engine import TrainConfig, Trainer, init_params, make_spiral
-from .engine.config import FIELD_HELP, LIMITS, MODELS
+from .engine.config import FIELD_HELP, LIMITS, MODELS, fixed_k
+from .engine.datasets import GENERATED
 
 #: The command-line option of each TrainConfig field.
 FLAGS = {
@@ -26,6 +27,7 @@ FLAGS = {
     "iterations": "--iters",
     "seed": "--seed",
     "noise": "--noise",
+    "dataset": "--dataset",
 }
 
 _DEFAULT = TrainConfig()
@@ -48,14 +50,20 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--model", choices=MODELS, default=_DEFAULT.model,
                    help=_help("model", ""))
+    p.add_argument("--dataset", choices=GENERATED, default=_DEFAULT.dataset,
+                   help=_help("dataset", ""))
     for name, flag in FLAGS.items():
-        if name == "model":
+        if name not in LIMITS:
             continue
         low, high = LIMITS[name]
-        kind = float if name in ("step_size", "reg", "noise") else int
+        kind = float if isinstance(getattr(_DEFAULT, name), float) else int
         span = f"{low:g}–{high:g}" if kind is float else f"{low:,}–{high:,}"
-        p.add_argument(flag, dest=name, type=kind, default=getattr(_DEFAULT, name),
-                       help=_help(name, span))
+        default = getattr(_DEFAULT, name)
+        if name == "k":  # a data set with a fixed K (xor, moons) sets it unless --k is given
+            p.add_argument(flag, dest=name, type=kind, default=None,
+                           help=_help(name, span).replace("%(default)s", f"{default}, or the data set's"))
+            continue
+        p.add_argument(flag, dest=name, type=kind, default=default, help=_help(name, span))
     p.add_argument("--print-every", type=int, default=None, metavar="EVERY",
                    help="print the loss every EVERY iterations (default: 1000 for nn, 10 for linear)")
     return p
@@ -109,7 +117,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             case_study()
             return 0
         args = _parser().parse_args(argv)
-        config = TrainConfig(**{name: getattr(args, name) for name in FLAGS})
+        values = {name: getattr(args, name) for name in FLAGS}
+        if values["k"] is None:
+            values["k"] = fixed_k(values["dataset"]) or _DEFAULT.k
+        config = TrainConfig(**values)
         every = args.print_every if args.print_every is not None else (1000 if config.model == "nn" else 10)
         if every < 1:
             raise ValueError(f"print-every must be at least 1, got {every}")

@@ -18,6 +18,25 @@ MODEL_TITLES: dict[str, str] = {"linear": "Softmax (linear)", "nn": "Two-layer R
 #: Input dimension of the spiral data; fixed by the case study.
 D = 2
 
+#: The data sets: the notes' spiral first (the default), then other shapes, then points the user
+#: drew or imported ("custom", whose points come with the experiment rather than from the seed).
+DATASETS: tuple[str, ...] = ("spiral", "rings", "xor", "blobs", "moons", "custom")
+DATASET_TITLES: dict[str, str] = {
+    "spiral": "Spiral",
+    "rings": "Rings",
+    "xor": "XOR quadrants",
+    "blobs": "Gaussian blobs",
+    "moons": "Two moons",
+    "custom": "Custom (drawn or imported)",
+}
+#: Data sets whose shape fixes the number of classes K.
+DATASET_FIXED_K: dict[str, int] = {"xor": 2, "moons": 2}
+
+
+def fixed_k(dataset: str) -> int | None:
+    """The K a data set fixes (XOR and moons have 2 classes), or None when K is free."""
+    return DATASET_FIXED_K.get(dataset)
+
 #: Full-batch working set the engine agrees to allocate (bytes). Above it a configuration is
 #: refused with the figure it would need, rather than letting the machine swap.
 MEMORY_BUDGET_BYTES = 1 << 30
@@ -32,6 +51,7 @@ LIMITS: dict[str, tuple[float, float]] = {
     "noise": (0.0, 10.0),
     "seed": (0, 2**32 - 1),
     "iterations": (1, 10_000_000),
+    "test_fraction": (0.0, 0.9),
 }
 
 #: Short names of the fields, in the case study's terms (the window's labels).
@@ -45,6 +65,8 @@ FIELD_TITLES: dict[str, str] = {
     "seed": "Seed",
     "noise": "Theta noise",
     "iterations": "Iterations",
+    "dataset": "Data set",
+    "test_fraction": "Held-out fraction",
 }
 
 #: What each field means, in the case study's terms: the CLI's --help and the window's tooltips.
@@ -58,9 +80,16 @@ FIELD_HELP: dict[str, str] = {
     "(1.0 in the notes; too large and the loss explodes)",
     "reg": "reg, the L2 regularisation strength: the loss adds 0.5*reg*sum(W*W) (1e-3 in the notes)",
     "seed": "seed of the one random stream that draws the data, then the weights (0 in the notes)",
-    "noise": "theta noise: each point's angle gets randn * noise added (0.2 in the notes)",
+    "noise": "theta noise: each point's angle gets randn * noise added (0.2 in the notes); "
+    "on the other data sets it blurs the points as much",
     "iterations": "iteration budget: full-batch gradient-descent iterations to run "
     "(10,000 for the net in the notes, 200 for the softmax)",
+    "dataset": "the data: 'spiral' (the notes' K arms), 'rings' (K concentric rings), "
+    "'xor' (opposite quadrants, 2 classes), 'blobs' (K Gaussian blobs), 'moons' (two interleaved "
+    "half circles, 2 classes), or 'custom' (points drawn or imported); each draws N points per "
+    "class from the seed, and the noise blurs it",
+    "test_fraction": "share of each class held out of training to measure test accuracy and "
+    "test loss on points the net never saw (0 in the notes: train on everything)",
 }
 
 
@@ -86,10 +115,13 @@ FIELD_CHANGE: dict[str, Change] = {
     "seed": Change.DATA,
     "noise": Change.DATA,
     "iterations": Change.LIVE,
+    # Data and split.
+    "dataset": Change.DATA,
+    "test_fraction": Change.DATA,
 }
 
 _INT_FIELDS = ("n", "k", "hidden", "seed", "iterations")
-_FLOAT_FIELDS = ("step_size", "reg", "noise")
+_FLOAT_FIELDS = ("step_size", "reg", "noise", "test_fraction")
 
 
 def _fmt(value: float) -> str:
@@ -109,10 +141,15 @@ class TrainConfig:
     seed: int = 0
     noise: float = 0.2
     iterations: int = 10_000
+    # Data and split.
+    dataset: str = "spiral"
+    test_fraction: float = 0.0
 
     def __post_init__(self) -> None:
         if not isinstance(self.model, str) or self.model not in MODELS:
             raise ValueError(f"model must be one of {', '.join(MODELS)}, got {self.model!r}")
+        if not isinstance(self.dataset, str) or self.dataset not in DATASETS:
+            raise ValueError(f"dataset must be one of {', '.join(DATASETS)}, got {self.dataset!r}")
         for name in _INT_FIELDS:
             value = getattr(self, name)
             low, high = LIMITS[name]
@@ -128,6 +165,10 @@ class TrainConfig:
             if not math.isfinite(value) or not low <= value <= high:
                 raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value!r}")
             object.__setattr__(self, name, float(value))
+        fixed = fixed_k(self.dataset)
+        if fixed is not None and self.k != fixed:
+            raise ValueError(f"k must be {fixed} for the {self.dataset} data set, which has {fixed} classes, "
+                             f"got {self.k}")
         need = working_set_bytes(self)
         if need > MEMORY_BUDGET_BYTES:
             raise ValueError(
@@ -157,18 +198,23 @@ class TrainConfig:
         changed = [f.name for f in fields(self) if getattr(self, f.name) != getattr(old, f.name)]
         return max((FIELD_CHANGE[name] for name in changed), default=Change.NONE)
 
+    def with_dataset(self, dataset: str) -> TrainConfig:
+        """A copy on another data set, with K set to the one it fixes (XOR and moons: 2)."""
+        return self.replace(dataset=dataset, k=fixed_k(dataset) or self.k)
 
-def working_set_bytes(config: TrainConfig) -> int:
+
+def working_set_bytes(config: TrainConfig, examples: int | None = None) -> int:
     """Bytes the trainer and the window hold for `config`, counted from their buffers.
 
     Per example: the data (X, and the inputs with a ones column: 2 + 3 floats), its label and
     the index of its true class (9 bytes), and the window's drawing copy of the points (2 floats).
     Per row of a block (see trainer.block_rows): the scores and three row vectors (K + 3 floats),
     and for the net the hidden layer, its gradient and its ReLU mask (2h floats + h bytes).
+    `examples` counts the rows of given data (custom points) instead of N*K.
     """
     from .trainer import block_rows  # the trainer's blocking is the one definition of a block
 
-    n = config.n * config.k
+    n = config.n * config.k if examples is None else examples
     rows = min(n, block_rows(config.width))
     per_row = 8 * (config.k + 3)
     if config.model == "nn":

@@ -19,8 +19,8 @@ from collections.abc import Callable
 import numpy as np
 
 from .config import D, TrainConfig
-from .data import make_spiral
-from .models import Params, init_params
+from .datasets import make_data
+from .models import Params, initial_params
 
 #: Float64 values per hidden-layer block buffer (16 MiB): rows per block = this / width.
 BLOCK_VALUES = 1 << 21
@@ -69,12 +69,8 @@ class Trainer:
 
     def __init__(self, config: TrainConfig) -> None:
         rng = np.random.RandomState(config.seed)
-        X, y = make_spiral(config.n, config.k, rng, config.noise)
-        if config.model == "nn":
-            # The notebook draws the linear classifier's W before the net's: skipping the same
-            # draw makes the net's run with the default seed the notebook's, number for number.
-            init_params("linear", config.k, config.hidden, rng)
-        params = init_params(config.model, config.k, config.hidden, rng)
+        X, y = make_data(config, rng)  # the data first, then the weights, from one stream
+        params = initial_params(config, rng)
         self._setup(config, X, y, params)
 
     @classmethod

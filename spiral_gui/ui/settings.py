@@ -33,7 +33,7 @@ def load_config(settings: QSettings) -> tuple[TrainConfig, str | None]:
             raw = settings.value(f.name)
             if raw is None:  # present but not decodable (a corrupt @Variant, say)
                 raise ValueError(f"{f.name} could not be read")
-            values[f.name] = raw if f.name == "model" else _number(raw, f.type)
+            values[f.name] = str(raw) if isinstance(f.default, str) else _number(raw, f.type)
         return TrainConfig(**values), None
     except (ValueError, TypeError) as exc:
         return TrainConfig(), f"saved settings were invalid ({exc}); using the defaults"
