@@ -15,6 +15,7 @@ import numpy as np
 from .engine import TrainConfig, Trainer, init_params, make_spiral
 from .engine.config import FIELD_HELP, LIMITS, MODELS, fixed_k
 from .engine.datasets import GENERATED
+from .engine.experiment import Experiment, build_experiment
 
 #: The command-line option of each TrainConfig field.
 FLAGS = {
@@ -28,6 +29,7 @@ FLAGS = {
     "seed": "--seed",
     "noise": "--noise",
     "dataset": "--dataset",
+    "test_fraction": "--test-fraction",
 }
 
 _DEFAULT = TrainConfig()
@@ -74,7 +76,7 @@ def _help(name: str, span: str) -> str:
     return FIELD_HELP[name].replace("%", "%%") + f" ({span + '; ' if span else ''}default %(default)s)"
 
 
-def _train(trainer: Trainer, print_every: int, out) -> None:
+def _train(trainer: Trainer, print_every: int, out, experiment: Experiment | None = None) -> None:
     while not trainer.finished and not trainer.diverged:
         printed = trainer.losses.size
         trainer.step(print_every)
@@ -83,6 +85,8 @@ def _train(trainer: Trainer, print_every: int, out) -> None:
     if trainer.diverged:
         raise _DivergedError(trainer.reason or "training diverged")
     print(f"training accuracy: {trainer.accuracy():.2f}", file=out)
+    if experiment is not None and experiment.test_count:
+        print(f"test accuracy: {experiment.evaluate_test().accuracy:.2f}", file=out)
 
 
 class _DivergedError(Exception):
@@ -124,7 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         every = args.print_every if args.print_every is not None else (1000 if config.model == "nn" else 10)
         if every < 1:
             raise ValueError(f"print-every must be at least 1, got {every}")
-        _train(Trainer(config), every, sys.stdout)
+        experiment = build_experiment(config)
+        _train(experiment.trainer, every, sys.stdout, experiment)
     except ValueError as exc:
         print(f"spiral-train: error: {_titled(str(exc))}", file=sys.stderr)
         return 2
