@@ -162,7 +162,7 @@ def build_experiment(
         X, y = make_data(config, rng)  # raises for "custom", which has no generator
     else:
         X, y = validate_points(X, y, config.k)
-        if config.dataset != "custom":
+        if config.dataset != "custom" and initial is None:
             make_data(config, rng)  # the stream's position after the data, for the weights
     need = working_set_bytes(config, examples=X.shape[0])
     if need > MEMORY_BUDGET_BYTES:
