@@ -9,11 +9,15 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import numpy as np
 
 from .engine import TrainConfig, Trainer, init_params, make_spiral
-from .engine.config import CHOICES, FIELD_HELP, LIMITS
+from .engine.config import CHOICES, FIELD_CHANGE, FIELD_HELP, LIMITS, Change, fixed_k
+from .engine.datasets import GENERATED
+from .engine.experiment import Experiment, build_experiment
+from .engine.session import experiment_of, load_session, save_session, session_of
 
 #: The command-line option of each TrainConfig field.
 FLAGS = {
@@ -37,6 +41,8 @@ FLAGS = {
     "init": "--init",
     "dtype": "--dtype",
     "skip_mask": "--skip-mask",
+    "dataset": "--dataset",
+    "test_fraction": "--test-fraction",
 }
 
 _DEFAULT = TrainConfig()
@@ -47,7 +53,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"spiral-train: error: {message}\n")
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(given_only: bool = False) -> argparse.ArgumentParser:
+    """The options; with `given_only`, options left out are absent from the result."""
     p = _Parser(
         prog="spiral-train",
         description=(
@@ -60,7 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     for name, flag in FLAGS.items():
         default = getattr(_DEFAULT, name)
         if name in CHOICES:
-            p.add_argument(flag, dest=name, choices=CHOICES[name], default=default, help=_help(name, ""))
+            # Custom data comes from the window or a session, not from the seed.
+            choices = GENERATED if name == "dataset" else CHOICES[name]
+            p.add_argument(flag, dest=name, choices=choices, default=default, help=_help(name, ""))
             continue
         if isinstance(default, bool):
             p.add_argument(flag, dest=name, action="store_true",
@@ -69,10 +78,24 @@ def _parser() -> argparse.ArgumentParser:
         low, high = LIMITS[name]
         kind = float if isinstance(default, float) else int
         span = f"{low:g}–{high:g}" if kind is float else f"{low:,}–{high:,}"
-        p.add_argument(flag, dest=name, type=kind, default=getattr(_DEFAULT, name),
-                       help=_help(name, span))
+        default = getattr(_DEFAULT, name)
+        if name == "k":  # a data set with a fixed K (xor, moons) sets it unless --k is given
+            p.add_argument(flag, dest=name, type=kind, default=None,
+                           help=_help(name, span).replace("%(default)s", f"{default}, or the data set's"))
+            continue
+        p.add_argument(flag, dest=name, type=kind, default=default, help=_help(name, span))
     p.add_argument("--print-every", type=int, default=None, metavar="EVERY",
                    help="print the loss every EVERY iterations (default: 1000 for nn, 10 for linear)")
+    p.add_argument("--save", metavar="FILE", default=None,
+                   help="write the run to a session file FILE (.spiral) when it ends, or when it diverges "
+                   "(with the last finite weights); the window opens it too")
+    p.add_argument("--resume", metavar="FILE", default=None,
+                   help="continue the session in FILE; --iters is then the total to reach (a session at "
+                   "500 with --iters 1000 runs 500 more) and the losses printed continue its sequence. "
+                   "Only --iters, --step-size and --reg may change")
+    if given_only:
+        for action in p._actions:
+            action.default = argparse.SUPPRESS
     return p
 
 
@@ -81,17 +104,26 @@ def _help(name: str, span: str) -> str:
     return FIELD_HELP[name].replace("%", "%%") + f" ({span + '; ' if span else ''}default %(default)s)"
 
 
-def _train(trainer: Trainer, print_every: int, out) -> None:
+def _train(trainer: Trainer, print_every: int, out, experiment: Experiment | None = None,
+           record: bool = False) -> None:
+    """Train to the budget, printing every `print_every`-th loss; with `record`, measure the
+    accuracies at every multiple of `print_every` (the session's metrics)."""
     what = "loss" if trainer.config.full_batch else "batch loss"
+    if record and experiment is not None:
+        experiment.record()
     while not trainer.finished and not trainer.diverged:
         start = trainer.iteration
-        trainer.step(print_every)
+        trainer.step(print_every - start % print_every)
+        if record and experiment is not None and not trainer.diverged:
+            experiment.record()
         losses, _ = trainer.losses_since(start)
         for i in range(-(-start // print_every) * print_every, trainer.iteration, print_every):
             print(f"iteration {i}: {what} {losses[i - start]:f}", file=out)
     if trainer.diverged:
         raise _DivergedError(trainer.reason or "training diverged")
     print(f"training accuracy: {trainer.accuracy():.2f}", file=out)
+    if experiment is not None and experiment.test_count:
+        print(f"test accuracy: {experiment.evaluate_test().accuracy:.2f}", file=out)
 
 
 class _DivergedError(Exception):
@@ -126,11 +158,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             case_study()
             return 0
         args = _parser().parse_args(argv)
-        config = TrainConfig(**{name: getattr(args, name) for name in FLAGS})
+        if args.resume is not None:
+            experiment = _resumed(args, vars(_parser(given_only=True).parse_args(argv)))
+        else:
+            values = {name: getattr(args, name) for name in FLAGS}
+            if values["k"] is None:
+                values["k"] = fixed_k(values["dataset"]) or _DEFAULT.k
+            experiment = build_experiment(TrainConfig(**values))
+        config = experiment.config
         every = args.print_every if args.print_every is not None else (1000 if config.model == "nn" else 10)
         if every < 1:
             raise ValueError(f"print-every must be at least 1, got {every}")
-        _train(Trainer(config), every, sys.stdout)
+        if args.save is not None:
+            _check_save_path(args.save)
+        try:
+            _train(experiment.trainer, every, sys.stdout, experiment, record=args.save is not None)
+        finally:
+            if args.save is not None and sys.exc_info()[0] in (None, _DivergedError):
+                _save(experiment, args.save)
     except ValueError as exc:
         print(f"spiral-train: error: {_titled(str(exc))}", file=sys.stderr)
         return 2
@@ -143,6 +188,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     return 0
+
+
+#: What a resumed run may change: what applies live, without new data or weights.
+RESUME_OPTIONS = tuple(name for name, change in FIELD_CHANGE.items() if change is Change.LIVE)
+
+
+def _resumed(args: argparse.Namespace, given: dict) -> Experiment:
+    """The experiment of the session args.resume, with the options it allows applied."""
+    fixed = [FLAGS[name] for name in FLAGS if name in given and name not in RESUME_OPTIONS]
+    if fixed:
+        raise ValueError(
+            f"{', '.join(fixed)} cannot change when resuming: the session holds its data and weights "
+            f"(only {', '.join(FLAGS[name] for name in RESUME_OPTIONS)} can)"
+        )
+    experiment = experiment_of(load_session(args.resume))
+    trainer = experiment.trainer
+    live = {name: given[name] for name in RESUME_OPTIONS if name in given and name != "iterations"}
+    if live:
+        trainer.set_hyper(**live)
+    total = given.get("iterations", trainer.config.iterations)
+    if total < trainer.iteration:
+        raise ValueError(
+            f"--iters {total:,} is below the session's iteration {trainer.iteration:,}: "
+            "--iters counts the total iterations to reach"
+        )
+    trainer.set_budget(total)
+    return experiment
+
+
+def _check_save_path(path: str) -> None:
+    """Refuse a path the session could not be written to before training, not after."""
+    target = Path(path)
+    if target.is_dir():
+        raise ValueError(f"--save {path} is a folder; give a file name such as run.spiral")
+    if not target.resolve().parent.is_dir():
+        raise ValueError(f"--save {path}: the folder {target.parent} does not exist")
+
+
+def _save(experiment: Experiment, path: str) -> None:
+    try:
+        save_session(path, session_of(experiment))
+    except OSError as exc:
+        raise ValueError(f"cannot save the session to {path}: {exc.strerror or exc}") from None
 
 
 def _titled(message: str) -> str:

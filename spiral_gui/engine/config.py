@@ -60,6 +60,26 @@ CHOICES: dict[str, tuple[str, ...]] = {
 #: Input dimension of the spiral data; fixed by the case study.
 D = 2
 
+#: The data sets: the notes' spiral first (the default), then other shapes, then points the user
+#: drew or imported ("custom", whose points come with the experiment rather than from the seed).
+DATASETS: tuple[str, ...] = ("spiral", "rings", "xor", "blobs", "moons", "custom")
+DATASET_TITLES: dict[str, str] = {
+    "spiral": "Spiral",
+    "rings": "Rings",
+    "xor": "XOR quadrants",
+    "blobs": "Gaussian blobs",
+    "moons": "Two moons",
+    "custom": "Custom (drawn or imported)",
+}
+CHOICES["dataset"] = DATASETS
+#: Data sets whose shape fixes the number of classes K.
+DATASET_FIXED_K: dict[str, int] = {"xor": 2, "moons": 2}
+
+
+def fixed_k(dataset: str) -> int | None:
+    """The K a data set fixes (XOR and moons have 2 classes), or None when K is free."""
+    return DATASET_FIXED_K.get(dataset)
+
 #: Full-batch working set the engine agrees to allocate (bytes). Above it a configuration is
 #: refused with the figure it would need, rather than letting the machine swap.
 MEMORY_BUDGET_BYTES = 1 << 30
@@ -88,6 +108,7 @@ LIMITS: dict[str, tuple[float, float]] = {
     "beta2": (0.0, 0.99999),
     "decay_rate": (0.0, 0.99999),
     "eps": (1e-12, 1.0),
+    "test_fraction": (0.0, 0.9),
 }
 
 #: Short names of the fields, in the case study's terms (the window's labels).
@@ -112,6 +133,8 @@ FIELD_TITLES: dict[str, str] = {
     "init": "Initialisation",
     "dtype": "Precision",
     "skip_mask": "Skip the ReLU backward mask",
+    "dataset": "Data set",
+    "test_fraction": "Held-out fraction",
 }
 
 #: What each field means, in the case study's terms: the CLI's --help and the window's tooltips.
@@ -125,7 +148,8 @@ FIELD_HELP: dict[str, str] = {
     "(1.0 in the notes; too large and the loss explodes)",
     "reg": "reg, the L2 regularisation strength: the loss adds 0.5*reg*sum(W*W) (1e-3 in the notes)",
     "seed": "seed of the one random stream that draws the data, then the weights (0 in the notes)",
-    "noise": "theta noise: each point's angle gets randn * noise added (0.2 in the notes)",
+    "noise": "theta noise: each point's angle gets randn * noise added (0.2 in the notes); "
+    "on the other data sets it blurs the points as much",
     "iterations": "iteration budget: gradient-descent iterations to run "
     "(10,000 for the net in the notes, 200 for the softmax)",
     "batch_size": "examples per gradient step: 0 uses every example each iteration (full batch, "
@@ -159,6 +183,12 @@ FIELD_HELP: dict[str, str] = {
     "so the gradient also flows back through inactive units (leaky ReLU: the slope factor is "
     "left out). The gradient is then wrong: the gradient check fails and training suffers. "
     "No effect with tanh or sigmoid. Off in the notes",
+    "dataset": "the data: 'spiral' (the notes' K arms), 'rings' (K concentric rings), "
+    "'xor' (opposite quadrants, 2 classes), 'blobs' (K Gaussian blobs), 'moons' (two interleaved "
+    "half circles, 2 classes), or 'custom' (points drawn or imported); each draws N points per "
+    "class from the seed, and the noise blurs it",
+    "test_fraction": "share of each class held out of training to measure test accuracy and "
+    "test loss on points the net never saw (0 in the notes: train on everything)",
 }
 
 #: Fields that take a yes/no value.
@@ -207,10 +237,15 @@ FIELD_CHANGE: dict[str, Change] = {
     "dtype": Change.WEIGHTS,
     # Turning the experiment off must give back the notes' run exactly: a new run.
     "skip_mask": Change.WEIGHTS,
+    # Data and split.
+    "dataset": Change.DATA,
+    "test_fraction": Change.DATA,
 }
 
 _INT_FIELDS = ("n", "k", "hidden", "seed", "iterations", "batch_size")
-_FLOAT_FIELDS = ("step_size", "reg", "noise", "momentum", "beta1", "beta2", "decay_rate", "eps")
+_FLOAT_FIELDS = (
+    "step_size", "reg", "noise", "momentum", "beta1", "beta2", "decay_rate", "eps", "test_fraction",
+)
 
 
 def _fmt(value: float) -> str:
@@ -241,6 +276,9 @@ class TrainConfig:
     init: Init = "notes"
     dtype: DType = "float64"
     skip_mask: bool = False
+    # Data and split.
+    dataset: str = "spiral"
+    test_fraction: float = 0.0
 
     def __post_init__(self) -> None:
         for name, choices in CHOICES.items():
@@ -251,6 +289,8 @@ class TrainConfig:
             value = getattr(self, name)
             if not isinstance(value, bool):
                 raise ValueError(f"{name} must be true or false, got {value!r}")
+        if not isinstance(self.dataset, str) or self.dataset not in DATASETS:
+            raise ValueError(f"dataset must be one of {', '.join(DATASETS)}, got {self.dataset!r}")
         for name in _INT_FIELDS:
             value = getattr(self, name)
             low, high = LIMITS[name]
@@ -266,6 +306,10 @@ class TrainConfig:
             if not math.isfinite(value) or not low <= value <= high:
                 raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value!r}")
             object.__setattr__(self, name, float(value))
+        fixed = fixed_k(self.dataset)
+        if fixed is not None and self.k != fixed:
+            raise ValueError(f"k must be {fixed} for the {self.dataset} data set, which has {fixed} classes, "
+                             f"got {self.k}")
         need = working_set_bytes(self)
         if need > MEMORY_BUDGET_BYTES:
             raise ValueError(
@@ -305,6 +349,9 @@ class TrainConfig:
         changed = [f.name for f in fields(self) if getattr(self, f.name) != getattr(old, f.name)]
         return max((FIELD_CHANGE[name] for name in changed), default=Change.NONE)
 
+    def with_dataset(self, dataset: str) -> TrainConfig:
+        """A copy on another data set, with K set to the one it fixes (XOR and moons: 2)."""
+        return self.replace(dataset=dataset, k=fixed_k(dataset) or self.k)
 
 def field_from_text(name: str, text: str) -> Any:
     """The value of field `name` written as `text` (a settings file, a session): the right type,
@@ -332,7 +379,7 @@ OPTIMIZER_STATE_ARRAYS = {"sgd": 0, "momentum": 1, "nesterov": 1, "rmsprop": 1, 
 _FULL_LOSS_BYTES = (10_000_000 // 100 + 64) * 3 * 8
 
 
-def working_set_bytes(config: TrainConfig) -> int:
+def working_set_bytes(config: TrainConfig, examples: int | None = None) -> int:
     """Bytes the trainer and the window hold for `config`, counted from their buffers.
 
     Per example: the data (X float64, and the inputs with a ones column: 2 × 8 + 3 × itemsize),
@@ -345,10 +392,11 @@ def working_set_bytes(config: TrainConfig) -> int:
     Per parameter: two sets, the gradient, a block's gradient, a scratch for the L2 term and
     the optimizer's state and scratch (values), and the float64 initial copy.
     Plus the loss history (bounded) and, with mini-batches, the full-loss records.
+    `examples` counts the rows of given data (custom points) instead of N*K.
     "Values" are `itemsize` bytes: 8 for float64, 4 for float32.
     """
     item = 4 if getattr(config, "dtype", "float64") == "float32" else 8
-    n = config.n * config.k
+    n = config.n * config.k if examples is None else examples
     k, width = config.k, config.width
     nn = config.model == "nn"
     rows = min(n, block_rows(width))

@@ -45,6 +45,19 @@ class LossHistory:
         self._count += 1
         self.size += 1
 
+    def extend(self, losses: np.ndarray, data_losses: np.ndarray) -> None:
+        """Append many iterations at once: the same state as appending them one by one."""
+        done, total = 0, len(losses)
+        while done < total:
+            if self._count == self._buf.shape[1]:
+                self._grow_or_fold()
+            take = min(self._buf.shape[1] - self._count, total - done)
+            self._buf[0, self._count : self._count + take] = losses[done : done + take]
+            self._buf[1, self._count : self._count + take] = data_losses[done : done + take]
+            self._count += take
+            self.size += take
+            done += take
+
     def _grow_or_fold(self) -> None:
         if self._count < 2 * EXACT:
             grown = np.empty((2, min(2 * self._count, 2 * EXACT)))

@@ -166,3 +166,14 @@ def predict(params: Params, X: np.ndarray, activation: str = "relu") -> np.ndarr
         scores, _ = forward(params, X[start : start + chunk], activation)
         out[start : start + chunk] = scores.argmax(axis=1)
     return out
+
+
+def initial_params(config, rng: np.random.RandomState) -> Params:
+    """The starting weights of a `TrainConfig`, drawn from `rng` right after the data.
+
+    The notebook draws the linear classifier's W before the net's: skipping the same draw makes
+    the net's run with the default seed the notebook's, number for number.
+    """
+    if config.model == "nn":
+        init_params("linear", config.k, config.hidden, rng)
+    return init_params(config.model, config.k, config.hidden, rng, config.init)

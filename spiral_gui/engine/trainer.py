@@ -32,10 +32,11 @@ import numpy as np
 
 from .batches import BatchOrder
 from .config import FIELD_CHANGE, LEAKY_SLOPE, Change, D, TrainConfig, block_rows
-from .data import make_spiral
+from .datasets import make_data
 from .history import Checkpoints, LossHistory
-from .models import Params, init_params
+from .models import Params, initial_params
 from .optimizers import Optimizer
+from .split import held_out_mask
 
 __all__ = ["DIVERGED_LOSS", "FLUSH_EVERY", "FULL_LOSS_MIN_PERIOD", "Trainer", "block_rows",
            "flush_subnormals"]
@@ -73,12 +74,11 @@ class Trainer:
 
     def __init__(self, config: TrainConfig) -> None:
         rng = np.random.RandomState(config.seed)
-        X, y = make_spiral(config.n, config.k, rng, config.noise)
-        if config.model == "nn":
-            # The notebook draws the linear classifier's W before the net's: skipping the same
-            # draw makes the net's run with the default seed the notebook's, number for number.
-            init_params("linear", config.k, config.hidden, rng)
-        params = init_params(config.model, config.k, config.hidden, rng, config.init)
+        X, y = make_data(config, rng)  # the data first, then the weights, from one stream
+        params = initial_params(config, rng)
+        test = held_out_mask(X, y, config.test_fraction, config.seed)
+        if test.any():  # train on the rest; build_experiment keeps the held-out rows
+            X, y = X[~test], y[~test]
         self._setup(config, X, y, params, copy=False)
 
     @classmethod
@@ -578,3 +578,58 @@ class Trainer:
         if cfg.optimizer == "sgd" and cfg.step_size * cfg.reg >= 2.0:
             advice = "lower reg or the step size (step_size × reg must stay below 2)"
         return f"training diverged: loss became {what} at iteration {self._iteration}; {advice}"
+
+    # -- saving and reopening ---------------------------------------------------------------
+    def initial_params(self) -> Params:
+        """Read-only copies of the weights Reset goes back to."""
+        out = {name: value.copy() for name, value in self._initial.items()}
+        for v in out.values():
+            v.flags.writeable = False
+        return out
+
+    def restore(
+        self,
+        params: Params,
+        iteration: int,
+        losses: np.ndarray,
+        data_losses: np.ndarray,
+        *,
+        reason: str | None = None,
+        state_arrays: dict[str, np.ndarray] | None = None,
+    ) -> None:
+        """Continue from a saved state: the parameters after `iteration` updates and the losses
+        before them. Stepping on gives exactly the numbers of a run that never stopped.
+
+        `reason` restores a diverged run's explanation; `state_arrays` (optimizer state) goes
+        to `load_state_arrays` where the trainer has one.
+        """
+        names = ("W", "b", "W2", "b2") if self._nn else ("W", "b")
+        if set(params) != set(names):
+            raise ValueError(f"parameters must be {', '.join(names)}, got {', '.join(sorted(params))}")
+        cur = self._sets[0]
+        expected = {"W": cur["Wa"][:D].shape, "b": cur["Wa"][D:].shape}
+        if self._nn:
+            expected |= {"W2": cur["W2"].shape, "b2": cur["b2"].shape}
+        for name in names:
+            shape = np.shape(params[name])
+            if shape != expected[name]:
+                raise ValueError(f"parameter {name} must have shape {expected[name]}, got {shape}")
+            if not np.isfinite(params[name]).all():
+                raise ValueError(f"parameter {name} holds values that are not finite numbers")
+        losses, data_losses = np.asarray(losses, np.float64), np.asarray(data_losses, np.float64)
+        if iteration < 0 or losses.shape != (iteration,) or data_losses.shape != (iteration,):
+            raise ValueError(f"the loss history must hold one loss per iteration ({iteration}), "
+                             f"got {losses.shape} and {data_losses.shape}")
+        if state_arrays:
+            if not hasattr(self, "load_state_arrays"):
+                raise ValueError("this trainer keeps no optimizer state to restore")
+            self.load_state_arrays(state_arrays)
+        cur["Wa"][:D] = params["W"]
+        cur["Wa"][D:] = params["b"]
+        if self._nn:
+            cur["W2"][...] = params["W2"]
+            cur["b2"][...] = params["b2"]
+        self._iteration = iteration
+        self._history = LossHistory()
+        self._history.extend(losses, data_losses)
+        self._reason = reason

@@ -113,3 +113,18 @@ def test_a_saved_seed_is_the_seed_shown(qtbot, make_window, ini_path) -> None:
     window = make_window(ini_path)
     assert window.last_snapshot.config.seed == seed
     assert control(window, "seed_spin").value() == seed
+
+
+def test_every_field_survives_a_save_and_load(tmp_path) -> None:
+    """Text fields (the model, the data set) come back as text, numbers as numbers."""
+    from PySide6.QtCore import QSettings
+
+    from spiral_gui.ui.settings import load_config, save_config
+
+    config = TrainConfig(model="linear", dataset="moons", k=2, n=40, test_fraction=0.25, noise=0.1)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    save_config(settings, config)
+    settings.sync()
+    loaded, note = load_config(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert note is None
+    assert loaded == config
