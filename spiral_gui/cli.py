@@ -1,19 +1,28 @@
 """spiral-train: the case study without a window, printing what the notebook prints.
 
 Imports only the engine (never Qt), so it starts fast and runs on a machine without a display.
+stdout carries the notebook's lines only; an estimate of a long run, a progress line (on a
+terminal) and errors go to stderr.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import signal
 import sys
+import threading
+import time
 from collections.abc import Sequence
 
 import numpy as np
 
+from . import __version__
 from .engine import TrainConfig, Trainer, init_params, make_spiral
 from .engine.config import FIELD_HELP, LIMITS, MODELS
+from .engine.numbers import parse_float, parse_int
+from .progress import RunProgress
 
 #: The command-line option of each TrainConfig field.
 FLAGS = {
@@ -26,9 +35,17 @@ FLAGS = {
     "iterations": "--iters",
     "seed": "--seed",
     "noise": "--noise",
+    "print_every": "--print-every",
 }
+_FLOATS = ("step_size", "reg", "noise")
 
 _DEFAULT = TrainConfig()
+
+NUMBERS_HELP = (
+    "Numbers: whole numbers are written with the digits 0-9 and an optional sign (1000, not "
+    "1_000, 1,000 or other scripts' digits); --step-size, --reg and --noise also take a decimal "
+    "point and an exponent (1e-3)."
+)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -39,26 +56,37 @@ class _Parser(argparse.ArgumentParser):
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="spiral-train",
+        usage="%(prog)s [options]\n       %(prog)s case-study\n       %(prog)s --help | --version",
         description=(
             "Train the CS231n 'minimal neural network case study' on the spiral data set, "
             "headless. 'spiral-train case-study' replays the whole notebook: the softmax linear "
             "classifier (about 49% training accuracy), then the two-layer ReLU net (about 98%)."
         ),
-        epilog="Defaults reproduce the case study exactly.",
+        epilog="commands:\n  case-study   replay the whole notebook (takes no options)\n\n"
+        "Defaults reproduce the case study exactly. " + NUMBERS_HELP,
+        formatter_class=_Formatter,
     )
+    p.add_argument("--version", action="version", version=f"spiral-train {__version__}")
     p.add_argument("--model", choices=MODELS, default=_DEFAULT.model,
                    help=_help("model", ""))
     for name, flag in FLAGS.items():
-        if name == "model":
+        if name in ("model", "print_every"):
             continue
         low, high = LIMITS[name]
-        kind = float if name in ("step_size", "reg", "noise") else int
-        span = f"{low:g}–{high:g}" if kind is float else f"{low:,}–{high:,}"
-        p.add_argument(flag, dest=name, type=kind, default=getattr(_DEFAULT, name),
+        span = f"{low:g}–{high:g}" if name in _FLOATS else f"{low:,}–{high:,}"
+        p.add_argument(flag, dest=name, default=getattr(_DEFAULT, name), metavar=name.upper(),
                        help=_help(name, span))
-    p.add_argument("--print-every", type=int, default=None, metavar="EVERY",
+    p.add_argument("--print-every", default=None, metavar="EVERY",
                    help="print the loss every EVERY iterations (default: 1000 for nn, 10 for linear)")
     return p
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Keeps the epilog's line breaks (the commands list); wraps everything else as usual."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(super(_Formatter, self)._fill_text(part, width, indent) if part[:1] != " "
+                         else part for part in text.split("\n"))
 
 
 def _help(name: str, span: str) -> str:
@@ -66,19 +94,129 @@ def _help(name: str, span: str) -> str:
     return FIELD_HELP[name].replace("%", "%%") + f" ({span + '; ' if span else ''}default %(default)s)"
 
 
-def _train(trainer: Trainer, print_every: int, out) -> None:
-    while not trainer.finished and not trainer.diverged:
-        printed = trainer.losses.size
-        trainer.step(print_every)
-        for i in range(-(-printed // print_every) * print_every, trainer.losses.size, print_every):
-            print(f"iteration {i}: loss {trainer.losses[i]:f}", file=out)
+def _join_negative_values(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """`--n -inf` as `--n=-inf`: argparse takes a value starting with '-' for an option (and then
+    says "expected one argument") unless it looks like a plain negative number."""
+    known = set(parser._option_string_actions)
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if (arg in FLAGS.values() and i + 1 < len(argv) and argv[i + 1].startswith("-")
+                and argv[i + 1] not in known and not argv[i + 1].startswith("--")):
+            out.append(f"{arg}={argv[i + 1]}")
+            i += 2
+            continue
+        out.append(arg)
+        i += 1
+    return out
+
+
+def _config(args: argparse.Namespace) -> tuple[TrainConfig, int]:
+    """The validated TrainConfig and print-every of parsed arguments (ValueError names the field)."""
+    values = {"model": args.model}
+    for name in FLAGS:
+        if name in ("model", "print_every"):
+            continue
+        raw = getattr(args, name)
+        if isinstance(raw, str):
+            low, high = LIMITS[name]
+            raw = parse_float(name, raw, low, high) if name in _FLOATS else parse_int(name, raw, low, high)
+        values[name] = raw
+    config = TrainConfig(**values)
+    if args.print_every is None:
+        every = 1000 if config.model == "nn" else 10
+    else:
+        every = parse_int("print_every", args.print_every, 1, LIMITS["iterations"][1])
+    return config, every
+
+
+def _train(trainer: Trainer, print_every: int, out, progress: RunProgress | None = None) -> None:
+    """Train to the budget, printing every `print_every`-th loss as the notebook does.
+
+    With `progress`, steps in chunks of about a tenth of a second (the printed lines are the same)
+    and reports each chunk and each row block to it; Ctrl+C then stops training between row
+    blocks, prints the lines of every finished iteration and raises `_InterruptedError`.
+    """
+    chunk = 1 if progress is not None else print_every
+    printed = 0  # losses[:printed] have had their lines printed (where due)
+    with _ctrl_c_as_flag(progress is not None) as interrupted:
+        while not trainer.finished and not trainer.diverged and not interrupted:
+            t0 = time.monotonic()
+            trainer.step(chunk, should_stop=interrupted.__bool__,
+                         on_block=progress.on_block if progress else None)
+            if progress is not None:
+                chunk = _next_chunk(chunk, time.monotonic() - t0)
+                progress.iterations_done(trainer.iteration)
+            printed = _print_losses(trainer, printed, print_every, out, progress)
+        if progress is not None:
+            progress.clear()
+        if interrupted:
+            raise _InterruptedError(trainer.iteration, trainer.config.iterations)
     if trainer.diverged:
         raise _DivergedError(trainer.reason or "training diverged")
     print(f"training accuracy: {trainer.accuracy():.2f}", file=out)
 
 
+class _Flag:
+    def __init__(self) -> None:
+        self.up = False
+
+    def __bool__(self) -> bool:
+        return self.up
+
+
+@contextlib.contextmanager
+def _ctrl_c_as_flag(enabled: bool):
+    """While training, Ctrl+C raises a flag that the trainer polls between row blocks (so the
+    run stops at a clean point) instead of an exception in the middle of an update. A second
+    Ctrl+C interrupts at once, as usual."""
+    flag = _Flag()
+    if not enabled or threading.current_thread() is not threading.main_thread():
+        yield flag
+        return
+
+    def handler(signum, frame) -> None:
+        flag.up = True
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield flag
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _print_losses(trainer: Trainer, printed: int, every: int, out, progress: RunProgress | None) -> int:
+    """Print the due lines among losses[printed:]; returns the new `printed`."""
+    first = -(-printed // every) * every
+    lines = [f"iteration {i}: loss {trainer.losses[i]:f}" for i in range(first, trainer.losses.size, every)]
+    if lines:
+        if progress is not None:
+            progress.clear()
+        print("\n".join(lines), file=out, flush=progress is not None)
+        if progress is not None:
+            progress.draw()
+    return trainer.losses.size
+
+
+def _next_chunk(chunk: int, seconds: float) -> int:
+    """Iterations for the next step() call: aim at about 0.1 s each."""
+    if seconds < 0.05:
+        return chunk * 2
+    if seconds > 0.2 and chunk > 1:
+        return chunk // 2
+    return chunk
+
+
 class _DivergedError(Exception):
     pass
+
+
+class _InterruptedError(Exception):
+    def __init__(self, iteration: int, total: int) -> None:
+        super().__init__(iteration, total)
+        self.iteration, self.total = iteration, total
 
 
 def case_study(out=sys.stdout) -> None:
@@ -108,19 +246,24 @@ def main(argv: Sequence[str] | None = None) -> int:
                 _parser().error(f"case-study takes no options, got {' '.join(argv[1:])}")
             case_study()
             return 0
-        args = _parser().parse_args(argv)
-        config = TrainConfig(**{name: getattr(args, name) for name in FLAGS})
-        every = args.print_every if args.print_every is not None else (1000 if config.model == "nn" else 10)
-        if every < 1:
-            raise ValueError(f"print-every must be at least 1, got {every}")
-        _train(Trainer(config), every, sys.stdout)
+        parser = _parser()
+        args = parser.parse_args(_join_negative_values(argv, parser))
+        config, every = _config(args)
+        trainer = Trainer(config)
+        _train(trainer, every, sys.stdout, RunProgress(sys.stderr, trainer.iteration, config.iterations))
     except ValueError as exc:
         print(f"spiral-train: error: {_titled(str(exc))}", file=sys.stderr)
         return 2
     except _DivergedError as exc:
         print(f"spiral-train: {exc}", file=sys.stderr)
         return 1
+    except _InterruptedError as exc:
+        sys.stdout.flush()
+        print(f"spiral-train: interrupted at iteration {exc.iteration:,} of {exc.total:,}; "
+              "the run was not kept (start it with --save FILE to keep it)", file=sys.stderr)
+        return 130
     except KeyboardInterrupt:
+        print("spiral-train: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:  # e.g. piped into `head`: stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
