@@ -1,9 +1,9 @@
 """Where the window's parameters, geometry and view options persist between launches. The only
 module that touches QSettings, so tests can hand the window an INI file of their own.
 
-The user's file is `default_settings().fileName()`: on Linux ~/.config/spiral-gui/spiral-gui.ini,
-on macOS ~/Library/Preferences/spiral-gui/spiral-gui.ini, on Windows
-%APPDATA%\\spiral-gui\\spiral-gui.ini. `spiral-gui --reset-settings` removes it.
+The user's file is `default_settings().fileName()`: ~/.config/spiral-gui/spiral-gui.ini on Linux
+and macOS ($XDG_CONFIG_HOME if set), %APPDATA%\\spiral-gui\\spiral-gui.ini on Windows.
+`spiral-gui --reset-settings` removes it.
 
 Reading never trusts the file: a value is quoted back cut short, numbers are read as the app
 accepts them (engine.numbers), and a bad file gives the defaults and a note in the app's words.
