@@ -18,6 +18,7 @@ import sys
 import time
 
 import numpy as np
+import results  # benchmarks/results.py, next to this script
 
 from spiral_gui.engine import TrainConfig, Trainer, init_params, make_spiral
 
@@ -141,6 +142,15 @@ def main() -> None:
     if args.json:
         with open(args.json, "w") as f:
             json.dump(rows, f, indent=1)
+    if not args.sweep:
+        figures = {}
+        for row in rows:
+            n = row["n"]
+            figures[f"ratio_n{n}"] = row["ratio"]
+            if row["fresh_ratio"] == row["fresh_ratio"]:  # not NaN
+                figures[f"fresh_ratio_n{n}"] = row["fresh_ratio"]
+            figures[f"max_rel_loss_diff_n{n}"] = row["max_rel_loss_diff"]
+        print(f"stored in {results.write('engine', figures)}")
 
 
 if __name__ == "__main__":
