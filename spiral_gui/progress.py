@@ -5,10 +5,10 @@ iteration, row blocks done, through `Trainer.step(on_block=...)`). It writes onl
 it is given (stderr), never to stdout, whose lines keep the notebook's format. Pure Python: no
 NumPy, no Qt.
 
-- The estimate is measured, not modelled: once the run has trained for `MEASURE_S` seconds (and
-  done at least one row block), the time per iteration so far, counting the blocks of an
-  unfinished iteration, times the iterations left. It is printed once, as one line,
-  when the run will take more than `ESTIMATE_ABOVE_S` seconds.
+- The estimate is measured, not modelled: the speed from the end of the first row block (or
+  iteration) on, which leaves out the first one's warm-up, once it has been measured over
+  `MEASURE_S` seconds; counting the blocks of an unfinished iteration, times the work left.
+  It is printed once, as one line, when the run will take more than `ESTIMATE_ABOVE_S` seconds.
 - The progress line is drawn only on a terminal, at most every `REFRESH_S` seconds, rewritten in
   place with a carriage return, and erased before stdout prints and at the end.
 """
@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-MEASURE_S = 0.25
+MEASURE_S = 0.5
 ESTIMATE_ABOVE_S = 5.0
 REFRESH_S = 0.2
 
@@ -56,6 +56,7 @@ class RunProgress:
         self._t0 = clock()
         self._done = float(start)  # iterations, with the fraction of the current one
         self._estimated = False
+        self._base: tuple[float, float] | None = None  # (time, done) at the end of the first block
         self._terminal = _isatty(stream) if terminal is None else terminal
         self._drawn = ""
         self._last_draw = -float("inf")
@@ -108,9 +109,11 @@ class RunProgress:
 
     def _tick(self) -> None:
         now = self._clock()
-        if not self._estimated and now - self._t0 >= MEASURE_S and self._done - self._start > 0:
+        if self._base is None:
+            self._base = (now, self._done)
+        elif not self._estimated and now - self._base[0] >= MEASURE_S and self._done > self._base[1]:
             self._estimated = True
-            per = self.seconds_per_iteration()
+            per = (now - self._base[0]) / (self._done - self._base[1])
             left = per * (self._total - self._done)
             self.estimate_s = now - self._t0 + left
             if self.estimate_s > ESTIMATE_ABOVE_S:
