@@ -22,6 +22,7 @@ import sys
 import time
 
 import numpy as np
+import results  # benchmarks/results.py, next to this script
 
 from spiral_gui.engine import TrainConfig, Trainer, init_params, make_spiral
 
@@ -237,6 +238,15 @@ def main() -> None:
     if args.json:
         with open(args.json, "w") as f:
             json.dump(rows, f, indent=1)
+    if not args.sweep:
+        figures = {}
+        for row in rows:
+            n = f"{row['n']}" + ("" if row["dtype"] == "float64" else f"_{row['dtype']}")
+            figures[f"ratio_n{n}"] = row["ratio"]
+            if row["fresh_ratio"] == row["fresh_ratio"]:  # not NaN
+                figures[f"fresh_ratio_n{n}"] = row["fresh_ratio"]
+            figures[f"max_rel_loss_diff_n{n}"] = row["max_rel_loss_diff"]
+        print(f"stored in {results.write('engine', figures)}")
     if args.quick or args.sweep:
         return
     print()

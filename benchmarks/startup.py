@@ -110,6 +110,10 @@ def main() -> None:
     print(f"{'median':>6} " + " ".join(f"{med[k]:>13.3f}" for k, _ in COLUMNS) + f" {med['process']:>13.3f}")
     worst = max(r["first_paint"] for r in runs)
     print(f"first paint: median {med['first_paint']:.3f} s, max {worst:.3f} s over {args.runs} processes")
+    import results  # benchmarks/results.py, next to this script
+
+    figures = {"first_paint_median_s": med["first_paint"], "first_paint_s": [r["first_paint"] for r in runs]}
+    print(f"stored in {results.write('startup', figures)}")
 
 
 if __name__ == "__main__":

@@ -5,11 +5,13 @@
     python packaging/build.py --onedir-only      # what CI runs: the one-folder bundle only
     python packaging/build.py --app-entry PATH   # freeze another script instead of the app
 
-Steps: render the icons (resources/make_icons.py), check the desktop metadata, run
+Steps: check that the committed icons match their SVG (resources/make_icons.py --check; the
+build never rewrites committed files), check the desktop metadata, run
 PyInstaller on packaging/spiral_gui.spec (output in packaging/dist/, work files in
 packaging/build/), then print the sizes, check `--version`, and time `--self-test` of the
 one-folder bundle (median of --runs runs, offscreen). The one-file executable gets one
-self-test too. Exit status: 0 if everything built and every self-test passed, 1 otherwise
+self-test too. A bundle that passed is also packed as `<bundle>.tar.gz` with a
+`<bundle>.tar.gz.sha256` beside it. Exit status: 0 if everything built and every self-test passed, 1 otherwise
 (2 for bad arguments). The size and time bars are reported, not enforced: they depend on
 the machine.
 """
@@ -19,11 +21,13 @@ from __future__ import annotations
 import argparse
 import ast
 import configparser
+import hashlib
 import json
 import os
 import statistics
 import subprocess
 import sys
+import tarfile
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -126,6 +130,27 @@ def run_app(exe: Path, *args: str) -> tuple[int, str, float, float]:
     return proc.returncode, (proc.stdout + proc.stderr).strip(), wall, children_cpu() - cpu
 
 
+def archive(folder: Path) -> tuple[Path, Path]:
+    """`<folder>.tar.gz` next to the folder (one top-level directory, owner root, modes kept) and
+    `<folder>.tar.gz.sha256` in the format `sha256sum -c` checks. Returns both paths."""
+    tar_path = folder.with_name(folder.name + ".tar.gz")
+
+    def normalise(info: tarfile.TarInfo) -> tarfile.TarInfo:
+        info.uid = info.gid = 0
+        info.uname = info.gname = "root"
+        return info
+
+    with tarfile.open(tar_path, "w:gz") as tar:
+        tar.add(folder, arcname=folder.name, filter=normalise)
+    digest = hashlib.sha256()
+    with tar_path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    sha_path = tar_path.with_name(tar_path.name + ".sha256")
+    sha_path.write_text(f"{digest.hexdigest()}  {tar_path.name}\n", encoding="ascii")
+    return tar_path, sha_path
+
+
 def mark(ok: bool) -> str:
     return "ok" if ok else "OVER THE BAR"
 
@@ -152,9 +177,10 @@ def main(argv: list[str] | None = None) -> int:
     version = read_version()
     linux = sys.platform.startswith("linux")
 
-    step("Icons")
-    if subprocess.run([sys.executable, str(RESOURCES / "make_icons.py")], check=False).returncode != 0:
-        print("icon rendering failed", file=sys.stderr)
+    step("Icons (checked, not rewritten)")
+    icons = subprocess.run([sys.executable, str(RESOURCES / "make_icons.py"), "--check"], check=False)
+    if icons.returncode != 0:
+        print("the committed icons do not match resources/spiral-gui.svg", file=sys.stderr)
         return 1
 
     step("Desktop metadata")
@@ -243,6 +269,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {wall:.2f} s (it unpacks itself on every start)")
         if rc != 0:
             failures.append(f"one-file self-test: exit {rc}")
+
+    if not failures:
+        step("Archive of the one-folder bundle")
+        tar_path, sha_path = archive(onedir)
+        print(f"  {tar_path.relative_to(ROOT)}  {tree_bytes(tar_path) / 1e6:.1f} MB")
+        print(f"  {sha_path.relative_to(ROOT)}  (check with: sha256sum -c {sha_path.name})")
 
     step("Result")
     if failures:

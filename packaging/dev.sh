@@ -4,7 +4,9 @@
 #   bash packaging/dev.sh test    the whole test suite
 #   bash packaging/dev.sh bundle  the packaged app, built and self-tested
 # Idempotent: a second call only checks. As root on Debian/Ubuntu it installs missing system
-# libraries with apt; elsewhere it names them and carries on.
+# libraries with apt; elsewhere it names them and carries on. Python packages are installed at
+# the exact versions in packaging/constraints.txt (refresh: packaging/refresh-constraints.sh),
+# again whenever that file or pyproject.toml changes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-run}; shift || true
@@ -42,16 +44,19 @@ need_debs "${debs[@]}" "${venv_deb[@]}"
 
 extras=test
 [ "$what" = bundle ] && extras=test,package
+constraints=packaging/constraints.txt
 stamp="$venv/.installed-$extras"
 if [ ! -x "$venv/bin/python" ]; then
   echo "Creating the virtual environment in $venv"
   "$py" -m venv "$venv"
 fi
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  echo "Installing Spiral GUI and its Python packages into $venv"
+# The stamp holds a digest of what the install depends on: any change to either file reinstalls.
+wanted=$(cat pyproject.toml "$constraints" | "$py" -c 'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())')
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wanted" ]; then
+  echo "Installing Spiral GUI and its Python packages into $venv (versions from $constraints)"
   "$venv/bin/python" -m pip install -q --upgrade pip
-  "$venv/bin/python" -m pip install -q -e ".[$extras]"
-  touch "$stamp"
+  "$venv/bin/python" -m pip install -q -c "$constraints" -e ".[$extras]"
+  echo "$wanted" > "$stamp"
 fi
 
 case "$what" in

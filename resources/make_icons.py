@@ -2,6 +2,10 @@
 
     python resources/make_icons.py           # (re)write what is missing or out of date
     python resources/make_icons.py --check   # exit 1 if any output is missing or stale
+    python resources/make_icons.py --force   # rewrite every output
+
+Run it by hand after changing the SVG, and commit the results: the build only checks them
+(`--check`) and never rewrites committed files.
 
 Writes, next to the SVG:
     spiral-gui-<N>.png  for N in 16 24 32 48 64 128 256 512 (Linux menus, the window icon)
@@ -12,7 +16,11 @@ time as package data (importlib.resources.files("spiral_gui") / "resources").
 
 Rendering uses Qt (QSvgRenderer into a QImage), already a dependency of the app; the .ico and
 .icns containers are written here directly, both being a short header and a table of PNGs.
-A file is only rewritten when its bytes change, so a second run touches nothing.
+Qt's anti-aliasing differs by a level or so between machines and Qt builds, so a PNG counts as
+up to date when it has the same size and every premultiplied channel of every pixel is within
+`TOLERANCE` levels (of 255) of a fresh rendering; the .ico and .icns are compared entry by entry
+in the same way, and the copied SVG byte for byte. Up-to-date files are never rewritten, so a
+run on another machine leaves a clean tree.
 """
 
 from __future__ import annotations
@@ -29,6 +37,8 @@ SVG = HERE / "spiral-gui.svg"
 PACKAGE_DIR = ROOT / "spiral_gui" / "resources"
 
 PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+#: Largest difference of one channel of one pixel, in levels of 255, between equivalent renderings.
+TOLERANCE = 4
 ICO_SIZES = (16, 24, 32, 48, 64, 128, 256)
 # ICNS element types that hold a PNG, and the pixel size of each.
 ICNS_TYPES = (
@@ -109,14 +119,76 @@ def outputs(pngs: dict[int, bytes]) -> dict[Path, bytes]:
     return files
 
 
+def png_entries(path: Path, data: bytes) -> list[bytes]:
+    """The PNG images inside an output: the file itself, or the entries of an .ico / .icns."""
+    if path.suffix == ".ico":
+        _, _, count = struct.unpack_from("<HHH", data, 0)
+        out = []
+        for i in range(count):
+            size, offset = struct.unpack_from("<II", data, 6 + 16 * i + 8)
+            out.append(data[offset : offset + size])
+        return out
+    if path.suffix == ".icns":
+        out, pos = [], 8
+        while pos + 8 <= len(data):
+            length = struct.unpack_from(">I", data, pos + 4)[0]
+            out.append(data[pos + 8 : pos + length])
+            pos += max(length, 8)
+        return out
+    return [data]
+
+
+def pixels(png: bytes):
+    """(width, height, RGBA bytes) of a PNG, or None if it does not decode."""
+    from PySide6.QtGui import QImage
+
+    image = QImage.fromData(png, "PNG")
+    if image.isNull():
+        return None
+    # Premultiplied: a nearly transparent pixel's colour may differ a lot and show nothing.
+    image = image.convertToFormat(QImage.Format.Format_RGBA8888_Premultiplied)
+    w, h = image.width(), image.height()
+    line = image.bytesPerLine()
+    raw = bytes(image.constBits())[: line * h]
+    return w, h, b"".join(raw[y * line : y * line + 4 * w] for y in range(h))
+
+
+def same_picture(a: bytes, b: bytes, tolerance: int = TOLERANCE) -> bool:
+    """Whether two PNGs show the same picture: same size, every channel within `tolerance`."""
+    if a == b:
+        return True
+    pa, pb = pixels(a), pixels(b)
+    if pa is None or pb is None or pa[:2] != pb[:2]:
+        return False
+    import numpy as np
+
+    diff = np.abs(np.frombuffer(pa[2], np.uint8).astype(np.int16) - np.frombuffer(pb[2], np.uint8))
+    return int(diff.max(initial=0)) <= tolerance
+
+
+def up_to_date(path: Path, data: bytes) -> bool:
+    """Whether the file at `path` is equivalent to freshly rendered `data` (see TOLERANCE)."""
+    if not path.is_file():
+        return False
+    old = path.read_bytes()
+    if old == data:
+        return True
+    if path.suffix not in (".png", ".ico", ".icns"):
+        return False
+    olds, news = png_entries(path, old), png_entries(path, data)
+    return len(olds) == len(news) and all(same_picture(o, n) for o, n in zip(olds, news, strict=True))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if anything is stale")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--check", action="store_true", help="change nothing; exit 1 if anything is stale")
+    mode.add_argument("--force", action="store_true", help="rewrite every output, even equivalent ones")
     args = parser.parse_args(argv)
 
     sizes = set(PNG_SIZES) | set(ICO_SIZES) | {size for _, size in ICNS_TYPES}
     files = outputs(render_pngs(SVG, sizes))
-    stale = [p for p, data in files.items() if not p.is_file() or p.read_bytes() != data]
+    stale = [p for p, data in files.items() if args.force or not up_to_date(p, data)]
     for path in stale:
         rel = path.relative_to(ROOT)
         if args.check:
@@ -126,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         path.write_bytes(files[path])
         print(f"wrote {rel}")
     if args.check and stale:
-        print("run: python resources/make_icons.py", file=sys.stderr)
+        print("run: python resources/make_icons.py, then commit the icons", file=sys.stderr)
         return 1
     if not stale:
         print(f"icons up to date ({len(files)} files)")

@@ -1,4 +1,8 @@
-"""spiral-gui: start the window (or --version, --self-test)."""
+"""spiral-gui: start the window (or --version, --self-test, --reset-settings).
+
+Before Qt is imported it checks that there is a display to open the window on: without one, Qt's
+X11 plugin aborts the process with a misleading message about a missing library.
+"""
 
 from __future__ import annotations
 
@@ -19,7 +23,67 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
                    help="open the window offscreen, train a few hundred iterations through the worker "
                         "thread, check the result, print one line and exit (0 = passed)")
     p.add_argument("--settings", metavar="INI", help="read and write settings in this INI file")
+    p.add_argument("--reset-settings", action="store_true",
+                   help="forget the saved parameters, window geometry and view options "
+                        "(the settings file, or the --settings INI), say where they were, and exit")
     return p.parse_args(argv)
+
+
+#: The one message Qt's offscreen platform prints on every show(); it says nothing about the app.
+QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+_message_filter_installed = False
+
+
+def install_message_filter() -> None:
+    """Drop exactly the known offscreen-platform chatter; pass every other Qt message on.
+
+    Messages go to the handler that was installed before (a test harness's, say) or, if none,
+    to stderr formatted as Qt's default handler formats them. Installed once per process.
+    """
+    global _message_filter_installed
+    if _message_filter_installed:
+        return
+    from PySide6.QtCore import qFormatLogMessage, qInstallMessageHandler
+
+    previous = None
+
+    def handler(mode, context, message: str) -> None:
+        if message in QUIET_QT_MESSAGES:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(qFormatLogMessage(mode, context, message) + "\n")
+
+    previous = qInstallMessageHandler(handler)
+    _message_filter_installed = True
+
+
+def no_display_message(environ=os.environ, platform: str = sys.platform) -> str | None:
+    """One line saying there is no display and how to run headless, or None if a window can open.
+
+    Only where Qt would use X11 or Wayland (Linux and the BSDs) and no platform was chosen.
+    """
+    x11_like = platform.startswith("linux") or "bsd" in platform
+    chosen = any(environ.get(name) for name in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"))
+    if not x11_like or chosen:
+        return None
+    return ("spiral-gui: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
+            "is set); to train headless run 'spiral-train', to check the app run "
+            "'QT_QPA_PLATFORM=offscreen spiral-gui --self-test'")
+
+
+def reset_settings(path: str | None) -> int:
+    """--reset-settings: remove the settings file and say where it was."""
+    from .ui.settings import default_settings, remove_settings_file, settings_at
+
+    settings = settings_at(path) if path else default_settings()
+    where, removed = remove_settings_file(settings)
+    if removed:
+        print(f"spiral-gui: settings reset: removed {where}")
+    else:
+        print(f"spiral-gui: no saved settings to reset (they would be in {where})")
+    return 0
 
 
 def create_application():
@@ -34,6 +98,7 @@ def create_application():
 
     # Images are (rows, columns), as NumPy stores them; otherwise the regions come out transposed.
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
+    install_message_filter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("spiral-gui")
     app.setApplicationDisplayName("Spiral GUI")
@@ -50,13 +115,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .selftest import run_self_test
 
         return run_self_test()
-
-    from PySide6.QtCore import QSettings
+    if args.reset_settings:
+        return reset_settings(args.settings)
+    if problem := no_display_message():
+        print(problem, file=sys.stderr)
+        return 1
 
     from .ui.main_window import MainWindow
+    from .ui.settings import settings_at
 
     app = create_application()
-    settings = QSettings(args.settings, QSettings.Format.IniFormat) if args.settings else None
+    settings = settings_at(args.settings) if args.settings else None
     window = MainWindow(settings=settings)
     window.show()
     code = app.exec()

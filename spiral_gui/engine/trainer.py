@@ -365,11 +365,19 @@ class Trainer:
         self._full = Checkpoints()
         self._reason: str | None = None
 
-    def step(self, n: int = 1, should_stop: Callable[[], bool] | None = None) -> int:
+    def step(
+        self,
+        n: int = 1,
+        should_stop: Callable[[], bool] | None = None,
+        on_block: Callable[[int, int], None] | None = None,
+    ) -> int:
         """Advance up to `n` iterations (fewer at the budget or on divergence); returns how many.
 
         `should_stop` is polled between row blocks and between iterations; when it answers True
         the iteration in progress is abandoned, leaving the parameters as they were.
+        `on_block(done, total)` is called after each row block of the forward/backward pass with
+        the blocks done so far in the current iteration and the blocks per iteration, so that a
+        caller can show progress within an iteration that takes long (large N and hidden size).
         """
         n = min(n, self._config.iterations - self._iteration)
         done = 0
@@ -377,7 +385,7 @@ class Trainer:
             while done < n and self._reason is None:
                 if should_stop is not None and should_stop():
                     break
-                if not self._one_step(should_stop):
+                if not self._one_step(should_stop, on_block):
                     break
                 done += 1
         return done
@@ -409,7 +417,11 @@ class Trainer:
         else:
             np.matmul(Xa, p["Wa"], out=self._S[:m])
 
-    def _one_step(self, should_stop: Callable[[], bool] | None = None) -> bool:
+    def _one_step(
+        self,
+        should_stop: Callable[[], bool] | None = None,
+        on_block: Callable[[int, int], None] | None = None,
+    ) -> bool:
         """One iteration; False if abandoned or diverged (then `reason` says why)."""
         cfg = self._config
         cur, new = self._sets[0], self._sets[1]
@@ -440,6 +452,8 @@ class Trainer:
             if i:
                 for name, value in g.items():
                     self._grads[name] += value
+            if on_block is not None:
+                on_block(i + 1, len(self._blocks))
         g = self._grads
 
         data_loss = loss_sum / m_all

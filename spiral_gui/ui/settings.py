@@ -1,21 +1,58 @@
-"""Where the window's parameters and geometry persist between launches. The only module that
-touches QSettings, so tests can hand the window an INI file of their own."""
+"""Where the window's parameters, geometry and view options persist between launches. The only
+module that touches QSettings, so tests can hand the window an INI file of their own.
+
+The user's file is `default_settings().fileName()`: ~/.config/spiral-gui/spiral-gui.ini on Linux
+and macOS ($XDG_CONFIG_HOME if set), %APPDATA%\\spiral-gui\\spiral-gui.ini on Windows.
+`spiral-gui --reset-settings` removes it.
+
+Reading never trusts the file: a value is quoted back cut short, numbers are read as the app
+accepts them (engine.numbers), and a bad file gives the defaults and a note in the app's words.
+Writing keeps only the keys in `KNOWN_KEYS` (anything else in the file is removed) and says,
+as a returned message, when the file could not be written. A new persisted value must be added
+to `KNOWN_KEYS` here, or it is dropped at the next save.
+"""
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ..engine.config import EXPERIMENT_FIELDS, TrainConfig, field_from_text
+from ..engine.config import CHOICES, EXPERIMENT_FIELDS, LIMITS, TrainConfig
+from ..engine.numbers import parse_float, parse_int, quote
 
 _GROUP = "config"
+
+#: Every key the app writes. Keys in the file outside this set are removed when it is saved.
+KNOWN_KEYS = frozenset(
+    {f"{_GROUP}/{f.name}" for f in fields(TrainConfig) if f.name not in EXPERIMENT_FIELDS}
+    | {"window/geometry", "window/state", "view/log_scale"}
+)
+#: A string value longer than this under a known key is junk, whatever the key (removed on save).
+_MAX_TEXT = 10_000
 
 
 def default_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "spiral-gui", "spiral-gui")
 
 
+def settings_at(path: str | Path) -> QSettings:
+    """Settings in the INI file at `path` (spiral-gui --settings INI, tests)."""
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def remove_settings_file(settings: QSettings) -> tuple[str, bool]:
+    """Forget everything saved: (the file's path, whether there was a file to remove)."""
+    path = Path(settings.fileName())
+    existed = path.is_file()
+    settings.clear()
+    settings.sync()  # nothing pending that could write the file again later
+    path.unlink(missing_ok=True)
+    return str(path), existed
+
+
+# -- the configuration ------------------------------------------------------------------------------
 def load_config(settings: QSettings) -> tuple[TrainConfig, str | None]:
     """The saved configuration, or the defaults and a note saying why they were used."""
     settings.allKeys()  # QSettings parses lazily: read everything before asking for its status
@@ -23,39 +60,109 @@ def load_config(settings: QSettings) -> tuple[TrainConfig, str | None]:
         return TrainConfig(), f"settings file {settings.fileName()} is unreadable; using the defaults"
     settings.beginGroup(_GROUP)
     try:
-        if not settings.childKeys():
+        present = set(settings.childKeys())
+        if not present:
             return TrainConfig(), None
         values = {}
-        present = set(settings.childKeys())
         for f in fields(TrainConfig):
-            if f.name not in present or f.name in EXPERIMENT_FIELDS:
-                continue
-            raw = settings.value(f.name)
-            if raw is None:  # present but not decodable (a corrupt @Variant, say)
-                raise ValueError(f"{f.name} could not be read")
-            values[f.name] = field_from_text(f.name, str(raw))
+            if f.name in present and f.name not in EXPERIMENT_FIELDS:
+                values[f.name] = _read_field(f.name, settings.value(f.name), f.default)
         return TrainConfig(**values), None
-    except (ValueError, TypeError) as exc:
+    except ValueError as exc:
         return TrainConfig(), f"saved settings were invalid ({exc}); using the defaults"
     finally:
         settings.endGroup()
 
 
-def save_config(settings: QSettings, config: TrainConfig) -> None:
+def _read_field(name: str, raw: object, default: object) -> object:
+    """One saved value as TrainConfig wants it; ValueError in the app's words otherwise."""
+    if raw is None:  # present but not decodable (a corrupt @Variant, say)
+        raise ValueError(f"{name} could not be read")
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):  # as written in this session
+        raw = repr(raw)
+    if not isinstance(raw, str):  # "3, 4" is read as a list, @ByteArray(...) as bytes
+        raise ValueError(f"{name} must be a single value, got {quote(raw)}")
+    text = raw.strip()
+    if name in CHOICES:
+        if text not in CHOICES[name]:
+            raise ValueError(f"{name} must be one of {', '.join(CHOICES[name])}, got {quote(text)}")
+        return text
+    if name in LIMITS and not isinstance(default, bool):
+        low, high = LIMITS[name]
+        if isinstance(default, float):
+            return parse_float(name, text, low, high)
+        return parse_int(name, text, low, high)
+    # A field without limits (added later): its type is its default's.
+    if isinstance(default, bool):
+        if text.lower() not in ("true", "false"):
+            raise ValueError(f"{name} must be true or false, got {quote(text)}")
+        return text.lower() == "true"
+    if isinstance(default, int):
+        return parse_int(name, text, -(2**63), 2**63 - 1)
+    if isinstance(default, float):
+        return parse_float(name, text, -float("inf"), float("inf"))
+    if len(text) > 200:
+        raise ValueError(f"{name} is too long, got {quote(text)}")
+    return text
+
+
+def save_config(settings: QSettings, config: TrainConfig) -> str | None:
+    """Write the configuration (and drop unknown keys). None if written, else why not.
+
+    The window shows the first message it gets in a session (once), not every one.
+    """
     settings.beginGroup(_GROUP)
     for name, value in config.as_dict().items():
         if name in EXPERIMENT_FIELDS:
             continue
         settings.setValue(name, repr(value) if isinstance(value, float) else value)
     settings.endGroup()
+    return _write(settings)
 
 
+# -- the window -------------------------------------------------------------------------------------
 def load_geometry(settings: QSettings) -> QByteArray | None:
     value = settings.value("window/geometry")
     return value if isinstance(value, QByteArray) else None
 
 
-def save_geometry(settings: QSettings, geometry: QByteArray, state: QByteArray) -> None:
+def save_geometry(settings: QSettings, geometry: QByteArray, state: QByteArray) -> str | None:
+    """Write the window's geometry and state. None if written, else why not (see save_config)."""
     settings.setValue("window/geometry", geometry)
     settings.setValue("window/state", state)
+    return _write(settings)
+
+
+@dataclass(frozen=True, slots=True)
+class ViewOptions:
+    """How the views are shown, remembered between launches."""
+
+    log_scale: bool = False  #: the loss curve's y axis is logarithmic
+
+
+def load_view_options(settings: QSettings) -> ViewOptions:
+    """The saved view options; anything unreadable is the default (a view option is no loss)."""
+    raw = settings.value("view/log_scale")
+    log_scale = raw is True or (isinstance(raw, str) and raw.strip().lower() in ("true", "1"))
+    return ViewOptions(log_scale=log_scale)
+
+
+def save_view_options(settings: QSettings, options: ViewOptions) -> str | None:
+    """Write the view options. None if written, else why not (see save_config)."""
+    settings.setValue("view/log_scale", options.log_scale)
+    return _write(settings)
+
+
+# -- writing ----------------------------------------------------------------------------------------
+def _write(settings: QSettings) -> str | None:
+    """Drop keys the app does not write, then write the file; a message if that failed."""
+    for key in settings.allKeys():
+        value = settings.value(key) if key in KNOWN_KEYS else None
+        if key not in KNOWN_KEYS or (isinstance(value, str) and len(value) > _MAX_TEXT):
+            settings.remove(key)
     settings.sync()
+    if settings.status() == QSettings.Status.AccessError:
+        return f"the settings could not be saved: {settings.fileName()} cannot be written"
+    if settings.status() == QSettings.Status.FormatError:
+        return f"the settings could not be saved: {settings.fileName()} is not a settings file"
+    return None
