@@ -1,4 +1,4 @@
-"""Shared helpers of the window benchmarks: an offscreen application built as `spiral_gui.app.main`
+"""Shared helpers of the window benchmarks: an offscreen application built as `spiral_gui.ui.app.main`
 builds it, a window on a throw-away settings file, waiting on the event loop, and timing hooks.
 
 Import this module before anything imports Qt: it selects the offscreen platform.
@@ -43,10 +43,10 @@ def parse_and_run(ap: argparse.ArgumentParser, run: Callable[[argparse.Namespace
 
 
 def make_app():
-    """The QApplication, set up by the app's own `spiral_gui.app.create_application()`."""
+    """The QApplication, set up by the app's own `spiral_gui.ui.app.create_application()`."""
     from PySide6.QtCore import qInstallMessageHandler
 
-    from spiral_gui.app import create_application
+    from spiral_gui.ui.app import create_application
 
     qInstallMessageHandler(_messages)
     return create_application()
@@ -83,7 +83,7 @@ def check_blas_modes(modes: list[str]) -> str | None:
 def take_over_blas() -> None:
     """Stop the worker from setting BLAS threads itself: `blas_mode` decides (call once)."""
     global _app_hold
-    import spiral_gui.worker as worker
+    import spiral_gui.ui.worker as worker
 
     if _app_hold is None:
         _app_hold = getattr(worker, "hold_blas_to_one_thread", lambda: None)

@@ -38,10 +38,10 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..engine.config import TrainConfig
 from ..engine.snapshot import Snapshot
-from ..worker import TrainingWorker
 from . import settings as store
 from .controls import RESTART_FIELDS, ParameterPanel
 from .plots import DecisionView, LossView
+from .worker import TrainingWorker
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 #: Share of wall time the GUI thread may spend drawing while training runs.

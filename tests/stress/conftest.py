@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QThread
 from spiral_gui.engine.config import TrainConfig
 from spiral_gui.ui.main_window import MainWindow
 
-# As the application does once at start-up (spiral_gui/app.py): image arrays are (rows, columns).
+# As the application does once at start-up (spiral_gui/ui/app.py): image arrays are (rows, columns).
 pg.setConfigOptions(imageAxisOrder="row-major")
 
 #: Generous bound for anything the worker does for a small configuration.

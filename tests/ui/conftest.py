@@ -21,7 +21,7 @@ from spiral_gui.ui.main_window import MainWindow
 
 from .helpers import TIMEOUT_MS, settings_at
 
-# As the application does once at start-up (spiral_gui/app.py): arrays are (rows, columns).
+# As the application does once at start-up (spiral_gui/ui/app.py): arrays are (rows, columns).
 pg.setConfigOptions(imageAxisOrder="row-major")
 
 #: Qt warnings that come from the offscreen platform plugin, not from the application.

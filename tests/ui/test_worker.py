@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from spiral_gui.engine import TrainConfig, Trainer
 from spiral_gui.engine.snapshot import Snapshot
-from spiral_gui.worker import TrainingWorker
+from spiral_gui.ui.worker import TrainingWorker
 
 from .helpers import TIMEOUT_MS
 

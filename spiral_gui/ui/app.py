@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from . import __version__
+from .. import __version__
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -30,7 +30,7 @@ def create_application():
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
 
-    from .ui.main_window import app_icon
+    from .main_window import app_icon
 
     # Images are (rows, columns), as NumPy stores them; otherwise the regions come out transposed.
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from PySide6.QtCore import QSettings
 
-    from .ui.main_window import MainWindow
+    from .main_window import MainWindow
 
     app = create_application()
     settings = QSettings(args.settings, QSettings.Format.IniFormat) if args.settings else None

@@ -21,10 +21,10 @@ def run_self_test() -> int:
     import numpy as np
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-    from . import __version__
+    from .. import __version__
+    from ..engine import TrainConfig
     from .app import create_application
-    from .engine import TrainConfig
-    from .ui.main_window import MainWindow
+    from .main_window import MainWindow
 
     app = create_application()
     with tempfile.TemporaryDirectory() as tmp:

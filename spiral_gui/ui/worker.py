@@ -19,9 +19,9 @@ import traceback
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from threadpoolctl import threadpool_limits
 
-from .engine import TrainConfig, Trainer
-from .engine.grid import GridSpec
-from .engine.snapshot import regions_for, take_snapshot
+from ..engine import TrainConfig, Trainer
+from ..engine.grid import GridSpec
+from ..engine.snapshot import regions_for, take_snapshot
 
 #: Cells per axis of the decision-region image.
 GRID_CELLS = 200
