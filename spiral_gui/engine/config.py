@@ -11,6 +11,8 @@ from dataclasses import dataclass, fields, replace
 from enum import IntEnum
 from typing import Any, Literal
 
+from .blocks import block_rows
+
 Model = Literal["linear", "nn"]
 MODELS: tuple[Model, ...] = ("linear", "nn")
 MODEL_TITLES: dict[str, str] = {"linear": "Softmax (linear)", "nn": "Two-layer ReLU net"}
@@ -163,11 +165,9 @@ def working_set_bytes(config: TrainConfig) -> int:
 
     Per example: the data (X, and the inputs with a ones column: 2 + 3 floats), its label and
     the index of its true class (9 bytes), and the window's drawing copy of the points (2 floats).
-    Per row of a block (see trainer.block_rows): the scores and three row vectors (K + 3 floats),
+    Per row of a block (see blocks.block_rows): the scores and three row vectors (K + 3 floats),
     and for the net the hidden layer, its gradient and its ReLU mask (2h floats + h bytes).
     """
-    from .trainer import block_rows  # the trainer's blocking is the one definition of a block
-
     n = config.n * config.k
     rows = min(n, block_rows(config.width))
     per_row = 8 * (config.k + 3)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .blocks import ShouldStop, check
 from .models import Params
 
 #: The case study pads the data's bounding box by this much on every side.
@@ -49,8 +50,12 @@ class GridSpec:
         return np.c_[xx.ravel(), yy.ravel()]
 
 
-def predict_grid(params: Params, grid: GridSpec, dtype: type = np.float64) -> np.ndarray:
+def predict_grid(
+    params: Params, grid: GridSpec, dtype: type = np.float64, should_stop: ShouldStop | None = None
+) -> np.ndarray:
     """Argmax class per cell, (rows, columns) uint8, row 0 at the lowest y.
+
+    `should_stop` is polled between chunks of rows; answering True raises `blocks.Interrupted`.
 
     The grid is a product of xs and ys, so the first layer's input term splits into a row part
     and a column part: X·W + b = (x·W[0]) + (y·W[1] + b), one broadcast add instead of a matmul
@@ -66,6 +71,8 @@ def predict_grid(params: Params, grid: GridSpec, dtype: type = np.float64) -> np
     out = np.empty(grid.shape, dtype=np.uint8)
     step = max(1, 4_000_000 // (len(xs) * width))  # rows per chunk: ~16 MiB of float32
     for r0 in range(0, len(ys), step):
+        if r0:
+            check(should_stop)
         z = row[r0 : r0 + step, None, :] + col[None, :, :]  # (chunk rows, columns, width)
         if "W2" in params:
             np.maximum(z, 0, out=z)

@@ -14,22 +14,13 @@ overhead: fewer, allocation-free calls are what make it fast. Specifically:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 
 import numpy as np
 
-from .config import D, TrainConfig
+from .blocks import ShouldStop, block_rows, check
+from .config import Change, D, TrainConfig
 from .data import make_spiral
 from .models import Params, init_params
-
-#: Float64 values per hidden-layer block buffer (16 MiB): rows per block = this / width.
-BLOCK_VALUES = 1 << 21
-
-
-def block_rows(width: int) -> int:
-    """Rows the trainer processes at once for a first layer `width` units wide."""
-    return max(1024, BLOCK_VALUES // width)
-
 
 #: A loss above this gives the true class a probability below e^-100: the run has blown up
 #: (chance level is ln K, at most ln 20 = 3.0), even if every number is still finite.
@@ -192,11 +183,17 @@ class Trainer:
         """
         return self.evaluate()[1]
 
-    def evaluate(self) -> tuple[float, float]:
-        """(accuracy, active_fraction) of the current parameters from one forward pass."""
+    def evaluate(self, should_stop: ShouldStop | None = None) -> tuple[float, float]:
+        """(accuracy, active_fraction) of the current parameters from one forward pass.
+
+        `should_stop` is polled between row blocks; when it answers True the pass raises
+        `blocks.Interrupted`.
+        """
         correct = active = 0
         with np.errstate(all="ignore"):
-            for r0, r1 in self._blocks:
+            for i, (r0, r1) in enumerate(self._blocks):
+                if i:
+                    check(should_stop)
                 m = r1 - r0
                 self._forward(self._sets[0], r0, r1)
                 correct += int(np.count_nonzero(self._S[:m].argmax(axis=1) == self._y[r0:r1]))
@@ -214,6 +211,18 @@ class Trainer:
         )  # validates
         self._step_size, self._reg = cfg.step_size, cfg.reg
 
+    def apply_live(self, config: TrainConfig) -> None:
+        """Take every setting of `config` from the next iteration on, without resetting.
+
+        Only fields that `FIELD_CHANGE` declares `Change.LIVE` may differ from the current
+        configuration; anything else needs a new trainer (ValueError).
+        """
+        if config.change_from(self.config) > Change.LIVE:
+            raise ValueError("this change needs new data or new weights: build a new trainer")
+        config = config.replace()  # validates again: the trainer never runs on unchecked values
+        self._config = config
+        self._step_size, self._reg = config.step_size, config.reg
+
     def set_budget(self, iterations: int) -> None:
         """Change the iteration budget without resetting (the current iteration may exceed it)."""
         self._config = self._config.replace(iterations=iterations)
@@ -230,7 +239,7 @@ class Trainer:
         self._log = _LossLog()
         self._reason: str | None = None
 
-    def step(self, n: int = 1, should_stop: Callable[[], bool] | None = None) -> int:
+    def step(self, n: int = 1, should_stop: ShouldStop | None = None) -> int:
         """Advance up to `n` iterations (fewer at the budget or on divergence); returns how many.
 
         `should_stop` is polled between row blocks and between iterations; when it answers True
@@ -260,7 +269,7 @@ class Trainer:
         else:
             np.matmul(self._Xa[r0:r1], p["Wa"], out=self._S[:m])
 
-    def _one_step(self, should_stop: Callable[[], bool] | None = None) -> bool:
+    def _one_step(self, should_stop: ShouldStop | None = None) -> bool:
         """One iteration; False if abandoned or diverged (then `reason` says why)."""
         cur, new = self._sets[0], self._sets[1]
         n = self._X.shape[0]

@@ -60,7 +60,7 @@ def load_geometry(settings: QSettings) -> QByteArray | None:
     return value if isinstance(value, QByteArray) else None
 
 
-def save_geometry(settings: QSettings, geometry: QByteArray, state: QByteArray) -> None:
+def save_geometry(settings: QSettings, geometry: QByteArray) -> None:
     settings.setValue("window/geometry", geometry)
-    settings.setValue("window/state", state)
+    settings.remove("window/state")  # written by earlier versions; the window has no docks to restore
     settings.sync()
