@@ -23,6 +23,7 @@ def run_self_test() -> int:
 
     from .. import __version__
     from ..engine import TrainConfig
+    from ..engine.status import Status
     from .app import create_application
     from .main_window import MainWindow
 
@@ -49,7 +50,7 @@ def run_self_test() -> int:
             first = window.last_snapshot
             shown = time.perf_counter() - t0
             window.start_button.click()
-            if not wait_for(lambda: window.last_snapshot.status in ("finished", "diverged")):
+            if not wait_for(lambda: window.last_snapshot.status in (Status.FINISHED, Status.DIVERGED)):
                 failures.append(f"training did not finish in {TIMEOUT_S:.0f} s")
             last = window.last_snapshot
             losses = window.loss_view.curve_data()[1]
