@@ -58,15 +58,18 @@ class Trainer:
     `diverged` state with a `reason`, and its parameters are the last ones whose loss was finite.
     """
 
-    def __init__(self, config: TrainConfig) -> None:
+    def __init__(self, config: TrainConfig, should_stop: ShouldStop | None = None) -> None:
+        """Draw the data and the weights for `config`. At the largest sizes this takes seconds:
+        `should_stop` is polled on the way (`blocks.Interrupted` when it answers True)."""
         rng = np.random.RandomState(config.seed)
-        X, y = make_spiral(config.n, config.k, rng, config.noise)
+        X, y = make_spiral(config.n, config.k, rng, config.noise, should_stop)
         if config.model == "nn":
             # The notebook draws the linear classifier's W before the net's: skipping the same
             # draw makes the net's run with the default seed the notebook's, number for number.
             init_params("linear", config.k, config.hidden, rng)
         params = init_params(config.model, config.k, config.hidden, rng)
-        self._setup(config, X, y, params)
+        check(should_stop)
+        self._setup(config, X, y, params, should_stop)
 
     @classmethod
     def from_arrays(cls, config: TrainConfig, X: np.ndarray, y: np.ndarray, params: Params) -> Trainer:
@@ -75,7 +78,10 @@ class Trainer:
         self._setup(config, X, y, params)
         return self
 
-    def _setup(self, config: TrainConfig, X: np.ndarray, y: np.ndarray, params: Params) -> None:
+    def _setup(
+        self, config: TrainConfig, X: np.ndarray, y: np.ndarray, params: Params,
+        should_stop: ShouldStop | None = None,
+    ) -> None:
         self._config = config
         self._X = np.array(X, dtype=np.float64)
         self._y = np.array(y, dtype=np.uint8)
@@ -86,14 +92,18 @@ class Trainer:
         width = config.width
         self._nn = config.model == "nn"
 
-        self._Xa = np.ones((n, D + 1))
+        self._Xa = np.empty((n, D + 1))
         self._Xa[:, :D] = self._X
+        self._Xa[:, D] = 1.0
+        check(should_stop)
         # Rows are processed in blocks so that the hidden layer's buffers stay small however
         # large N is, and so that a long iteration can be abandoned between blocks.
         rows = min(n, block_rows(width))
         self._blocks = [(r, min(r + rows, n)) for r in range(0, n, rows)]
-        # Index of each row's true class in its block's S.ravel().
-        self._flat_correct = (np.arange(n) % rows) * k + self._y
+        # Index of each row's true class in its block's S.ravel(): (row % rows) * k + y.
+        self._flat_correct = np.resize(np.arange(rows, dtype=np.int64) * k, n)
+        self._flat_correct += self._y
+        check(should_stop)
         self._S = np.empty((rows, k))
         self._row = np.empty(rows)  # row max, then row sum
         self._logz = np.empty(rows)

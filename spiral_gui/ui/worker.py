@@ -155,8 +155,8 @@ class TrainingWorker(QObject):
             self.interrupt.consume()  # the command that asked for the interrupt has arrived
         self._commands += 1
         try:
-            if fn != self._apply:  # apply builds its own
-                self._ensure_trainer()
+            if fn != self._apply and self._ensure_trainer() and fn == self._pause:
+                self._emit(True)  # the first picture, which this pause had interrupted
             fn(*args)
         except Interrupted:
             pass  # a later command (or the close) asked for it and will report
@@ -168,11 +168,14 @@ class TrainingWorker(QObject):
         self._timer.stop()
         self.failed.emit(f"{exc}\n\n{traceback.format_exc()}")
 
-    def _ensure_trainer(self) -> None:
-        if self._trainer is None:
-            self._trainer = Trainer(self._config)
-            self._grid = GridSpec.over(self._trainer.X, GRID_CELLS)
-            self._new_run(Event.READY)
+    def _ensure_trainer(self) -> bool:
+        """Build the trainer if there is none (interruptible); True if it was built now."""
+        if self._trainer is not None:
+            return False
+        self._trainer = Trainer(self._config, should_stop=self.interrupt.is_set)
+        self._grid = GridSpec.over(self._trainer.X, GRID_CELLS)
+        self._new_run(Event.READY)
+        return True
 
     def _new_run(self, event: Event) -> None:
         self._run_id += 1
