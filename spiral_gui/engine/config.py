@@ -179,8 +179,9 @@ def working_set_bytes(config: TrainConfig) -> int:
 
 
 def format_bytes(count: int) -> str:
+    size = float(count)
     for unit in ("bytes", "KiB", "MiB", "GiB", "TiB"):
-        if count < 1024 or unit == "TiB":
-            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
-        count /= 1024
+        if size < 1024 or unit == "TiB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
     raise AssertionError("unreachable")

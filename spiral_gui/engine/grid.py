@@ -47,7 +47,8 @@ class GridSpec:
 
     def points(self) -> np.ndarray:
         xx, yy = np.meshgrid(self.xs, self.ys)
-        return np.c_[xx.ravel(), yy.ravel()]
+        points: np.ndarray = np.c_[xx.ravel(), yy.ravel()]
+        return points
 
 
 def predict_grid(
@@ -62,9 +63,10 @@ def predict_grid(
     with an inner dimension of 2 (about twice as fast). float32 halves the cost again and gives
     the same labels except where two classes tie to within float32 rounding, invisible on screen.
     """
-    W = params["W"].astype(dtype, copy=False)
-    b = params["b"].astype(dtype, copy=False)
-    xs, ys = grid.xs.astype(dtype), grid.ys.astype(dtype)
+    W: np.ndarray = params["W"].astype(dtype, copy=False)
+    b: np.ndarray = params["b"].astype(dtype, copy=False)
+    xs: np.ndarray = grid.xs.astype(dtype)
+    ys: np.ndarray = grid.ys.astype(dtype)
     col = xs[:, None] * W[0]  # (columns, width)
     row = ys[:, None] * W[1] + b  # (rows, width)
     width = W.shape[1]

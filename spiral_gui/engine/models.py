@@ -51,8 +51,9 @@ def forward(params: Params, X: np.ndarray) -> tuple[np.ndarray, np.ndarray | Non
 def softmax(scores: np.ndarray) -> np.ndarray:
     """Row-wise softmax; subtracting each row's maximum first keeps exp from overflowing."""
     shifted = scores - scores.max(axis=1, keepdims=True)
-    e = np.exp(shifted)
-    return e / e.sum(axis=1, keepdims=True)
+    e: np.ndarray = np.exp(shifted)
+    e /= e.sum(axis=1, keepdims=True)
+    return e
 
 
 @dataclass(frozen=True)

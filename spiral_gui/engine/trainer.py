@@ -14,6 +14,8 @@ overhead: fewer, allocation-free calls are what make it fast. Specifically:
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -288,7 +290,7 @@ class Trainer:
         for i, (r0, r1) in enumerate(self._blocks):
             if i and should_stop is not None and should_stop():
                 return False
-            g = self._grads if i == 0 else self._block_grads
+            g = self._grads if i == 0 or self._block_grads is None else self._block_grads
             loss_sum += self._block(cur, g, r0, r1, step / n)
             if i:
                 for name, value in g.items():
@@ -358,7 +360,7 @@ class Trainer:
         return loss_sum
 
     @staticmethod
-    def _rowwise(pairwise: np.ufunc, reduce, S: np.ndarray, out: np.ndarray) -> None:
+    def _rowwise(pairwise: np.ufunc, reduce: Callable[..., Any], S: np.ndarray, out: np.ndarray) -> None:
         """Row reduction of S into out; pairwise over the columns when K is small (~5x faster)."""
         k = S.shape[1]
         if k > 8:

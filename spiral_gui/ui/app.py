@@ -6,8 +6,12 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, cast
 
 from .. import __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -41,7 +45,7 @@ def hold_blas_to_one_thread() -> None:
         _blas_limited = True
 
 
-def create_application():
+def create_application() -> QApplication:
     """The QApplication with the app's names and icon, pyqtgraph set up as the views expect, and
     BLAS held to one thread.
 
@@ -54,7 +58,7 @@ def create_application():
 
     # Images are (rows, columns), as NumPy stores them; otherwise the regions come out transposed.
     pg.setConfigOptions(imageAxisOrder="row-major", antialias=True)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     app.setApplicationName("spiral-gui")
     app.setApplicationDisplayName("Spiral GUI")
     app.setApplicationVersion(__version__)

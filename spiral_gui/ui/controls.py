@@ -88,7 +88,9 @@ class ParameterPanel(QWidget):
         self._config = config
         self._updating = False
 
-        self.model_combo = QComboBox(objectName="model_combo")
+        self.model_combo = QComboBox()
+
+        self.model_combo.setObjectName("model_combo")
         for m in MODELS:
             self.model_combo.addItem(MODEL_TITLES[m], m)
         self.n_spin = _int_spin("n", "n_spin")
@@ -97,12 +99,14 @@ class ParameterPanel(QWidget):
         self.step_size_spin = _log_spin("step_size", "step_size_spin")
         self.reg_spin = _log_spin("reg", "reg_spin")
         # Seeds go up to 2**32 - 1, past QSpinBox's int range: a whole-number QDoubleSpinBox.
-        self.seed_spin = QDoubleSpinBox(objectName="seed_spin")
+        self.seed_spin = QDoubleSpinBox()
+        self.seed_spin.setObjectName("seed_spin")
         self.seed_spin.setRange(*LIMITS["seed"])
         self.seed_spin.setDecimals(0)
         self.seed_spin.setKeyboardTracking(False)
         self.seed_spin.setGroupSeparatorShown(True)
-        self.noise_spin = QDoubleSpinBox(objectName="noise_spin")
+        self.noise_spin = QDoubleSpinBox()
+        self.noise_spin.setObjectName("noise_spin")
         self.noise_spin.setRange(*LIMITS["noise"])
         self.noise_spin.setDecimals(3)
         self.noise_spin.setSingleStep(0.05)
@@ -130,7 +134,9 @@ class ParameterPanel(QWidget):
             label.setBuddy(widget)
             form.addRow(label, widget)
 
-        self.message_label = QLabel(objectName="panel_message")
+        self.message_label = QLabel()
+
+        self.message_label.setObjectName("panel_message")
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #b2182b;")
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -47,7 +47,8 @@ def export_svg(view: QWidget, path: Path) -> None:
     if not painter.begin(generator):
         raise OSError(f"could not write {path}")
     try:
-        view.render(painter)
+        # A plot view is a QGraphicsView, whose render(painter) the QWidget stubs do not know.
+        view.render(painter)  # type: ignore[call-overload]
     finally:
         painter.end()
     if not path.exists() or path.stat().st_size == 0:

@@ -105,11 +105,14 @@ class MainWindow(QMainWindow):
 
     # -- construction -----------------------------------------------------------------------
     def _build_buttons(self) -> None:
-        self.start_button = QPushButton(self.tr("Start"), objectName="start_button")
+        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button.setObjectName("start_button")
         self.start_button.setToolTip(self.tr("Train until the iteration budget is spent, or pause (Space)"))
-        self.step_button = QPushButton(self.tr("Step"), objectName="step_button")
+        self.step_button = QPushButton(self.tr("Step"))
+        self.step_button.setObjectName("step_button")
         self.step_button.setToolTip(self.tr("Advance exactly one iteration of gradient descent (S)"))
-        self.reset_button = QPushButton(self.tr("Reset"), objectName="reset_button")
+        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button.setObjectName("reset_button")
         self.reset_button.setToolTip(
             self.tr("Re-draw the weights from the seed and clear the loss curve (R)")
         )
@@ -118,7 +121,8 @@ class MainWindow(QMainWindow):
         self.reset_button.clicked.connect(self._on_reset)
         for b in (self.start_button, self.step_button, self.reset_button):
             b.setMinimumHeight(34)
-        self.log_check = QCheckBox(self.tr("Log-scale loss axis"), objectName="log_check")
+        self.log_check = QCheckBox(self.tr("Log-scale loss axis"))
+        self.log_check.setObjectName("log_check")
         self.log_check.toggled.connect(self.loss_view.set_log)
 
     def _build_layout(self) -> None:
@@ -280,7 +284,7 @@ class MainWindow(QMainWindow):
 
     @property
     def worker_thread(self) -> QThread:
-        return self.runner.thread
+        return self.runner.worker_thread
 
     @property
     def frame_seconds(self) -> float:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, SignalInstance, Slot
 
 from ..engine.config import Change, TrainConfig
 from ..engine.snapshot import Snapshot
@@ -93,7 +93,7 @@ class Runner(QObject):
         return self._requested
 
     @property
-    def thread(self) -> QThread:
+    def worker_thread(self) -> QThread:
         return self._thread
 
     @property
@@ -161,13 +161,13 @@ class Runner(QObject):
     def stopped(self) -> bool:
         return self._stopped
 
-    def _send(self, signal: Signal, *args: object, preempt: bool = False) -> None:
+    def _send(self, signal: SignalInstance, *args: object, preempt: bool = False) -> None:
         if self._stopped:
             return
         if preempt:
             self._worker.interrupt.request()
         self._sent += 1
-        signal.emit(*args)  # type: ignore[attr-defined]
+        signal.emit(*args)
 
     def _set_requested(self, running: bool) -> None:
         if running != self._requested:

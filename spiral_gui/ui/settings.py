@@ -4,6 +4,7 @@ touches QSettings, so tests can hand the window an INI file of their own."""
 from __future__ import annotations
 
 from dataclasses import fields
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -25,7 +26,7 @@ def load_config(settings: QSettings) -> tuple[TrainConfig, str | None]:
     try:
         if not settings.childKeys():
             return TrainConfig(), None
-        values = {}
+        values: dict[str, Any] = {}
         present = set(settings.childKeys())
         for f in fields(TrainConfig):
             if f.name not in present:
