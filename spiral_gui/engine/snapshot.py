@@ -9,12 +9,15 @@ divergence reason); the window words them. No Qt here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from .blocks import ShouldStop
 from .config import TrainConfig
+from .extras import EMPTY, compute
 from .grid import GridSpec, predict_grid
 from .models import Params
 from .status import Event, Status
@@ -44,6 +47,7 @@ class Snapshot:
     iterations_per_second: float = 0.0
     grid_period: float = 0.0  # seconds between decision-grid refreshes while training
     commands: int = 0  # commands the worker had handled when it took this (stale-snapshot filter)
+    extras: Mapping[str, Any] = field(default_factory=lambda: EMPTY)  # what open views asked for
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -73,15 +77,18 @@ def take_snapshot(
     grid_period: float = 0.0,
     commands: int = 0,
     should_stop: ShouldStop | None = None,
+    extras: Iterable[str] = (),
 ) -> Snapshot:
     """Copy out of `trainer` what the views need. Pass `regions` to reuse an earlier grid.
 
     The grid and the evaluation pass poll `should_stop` between row blocks and raise
-    `blocks.Interrupted` when it answers True.
+    `blocks.Interrupted` when it answers True. `extras`: names of engine/extras.py functions
+    whose results the snapshot carries in `extras`.
     """
     if regions is None:
         regions, regions_iteration = regions_for(trainer, grid, should_stop), trainer.iteration
     accuracy, active = trainer.evaluate(should_stop)
+    computed = compute(trainer, extras, should_stop)
     losses, data_losses = trainer.losses_since(loss_start)
     params = trainer.params()
     return Snapshot(
@@ -106,4 +113,5 @@ def take_snapshot(
         iterations_per_second=iterations_per_second,
         grid_period=grid_period,
         commands=commands,
+        extras=computed,
     )

@@ -22,7 +22,7 @@ No widgets here.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, SignalInstance, Slot
 
@@ -51,6 +51,7 @@ class Runner(QObject):
     _reset = Signal()
     _ack = Signal()
     _emit_now = Signal()
+    _want_extras = Signal(object)
 
     def __init__(self, config: TrainConfig, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +67,7 @@ class Runner(QObject):
         self._reset.connect(self._worker.reset)
         self._ack.connect(self._worker.acknowledge)
         self._emit_now.connect(self._worker.emit_now)
+        self._want_extras.connect(self._worker.want_extras)
         self._worker.snapshot.connect(self._on_snapshot)
         self._worker.failed.connect(self._on_failed)
         # Runs in the worker's thread as its event loop ends, so its timer stops in its own thread.
@@ -145,6 +147,11 @@ class Runner(QObject):
         self._set_requested(False)
         self._new_run_at = self._sent + 1
         self._send(self._reset, preempt=True)
+
+    def want_extras(self, names: Iterable[str]) -> None:
+        """Snapshots carry `snap.extras[name]` for these names (engine/extras.py) from now on:
+        call with the union of what the open views need whenever a view opens or closes."""
+        self._send(self._want_extras, frozenset(names))
 
     @Slot()
     def stop(self) -> None:

@@ -91,6 +91,7 @@ class TrainingWorker(QObject):
         self._regions: Any = None
         self._regions_iteration = -1
         self._status, self._event = Status.READY, Event.READY
+        self._extras: frozenset[str] = frozenset()
 
     # -- state visible to tests and benchmarks ---------------------------------------------
     @property
@@ -135,6 +136,12 @@ class TrainingWorker(QObject):
     def emit_now(self) -> None:
         """A full snapshot of the current state (the runner asks on start-up)."""
         self._command(self._emit, True)
+
+    @Slot(object)
+    def want_extras(self, names: frozenset[str]) -> None:
+        """From now on every snapshot carries these extras (engine/extras.py); a new set while
+        not training sends a snapshot at once, so a view that just opened has its data."""
+        self._command(self._want_extras, frozenset(names))
 
     @Slot()
     def acknowledge(self) -> None:
@@ -212,6 +219,12 @@ class TrainingWorker(QObject):
                 if self._status == Status.FINISHED and not t.finished:
                     self._status, self._event = Status.PAUSED, Event.BUDGET_RAISED
                 self._emit(True)
+
+    def _want_extras(self, names: frozenset[str]) -> None:
+        added = names - self._extras
+        self._extras = names
+        if added and not self._running:
+            self._emit(True)
 
     def _start(self) -> None:
         t = self._trainer
@@ -327,6 +340,7 @@ class TrainingWorker(QObject):
             grid_period=pacing.grid_period(),
             commands=self._commands,
             should_stop=stop,
+            extras=self._extras,
         )
         end = time.perf_counter()
         pacing.snapshot_done(end - v0, end)

@@ -86,3 +86,13 @@ def test_pause_during_a_long_iteration_is_honoured(qtbot, make_window) -> None:
     snap = wait_until_snapshot(qtbot, window, lambda s: s.status == "paused")
     assert probe.returned and probe.returned[-1] == 0, "the iteration was not abandoned"
     assert snap.iteration == window.runner.worker.trainer.iteration
+
+
+def test_the_window_does_not_wait_for_a_large_trainer(qtbot, make_window, no_terminate) -> None:
+    """The trainer is built on the worker thread: constructing the window returns first."""
+    window = make_window(config=TrainConfig(n=1_000_000, k=3, hidden=1000, iterations=10), show=False)
+    assert window.runner.worker.trainer is None, "the trainer was built before the window returned"
+    assert window.last_snapshot is None
+    window.close()  # interrupts the build
+    assert window.worker_thread.isFinished()
+    assert no_terminate == []

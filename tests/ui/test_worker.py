@@ -329,3 +329,22 @@ def test_worker_on_a_thread_is_paced_and_stops_on_quit(qtbot, make_thread) -> No
     count = len(receiver.snapshots)
     qtbot.wait(300)
     assert len(receiver.snapshots) == count, "snapshots kept coming after the thread quit"
+
+
+def test_extras_are_sent_while_wanted(worker) -> None:
+    from spiral_gui.engine.extras import EXTRAS, register
+
+    register("test_iteration")(lambda trainer, should_stop: trainer.iteration)
+    try:
+        out = Collector(worker)
+        worker.step_once()
+        assert dict(out.last.extras) == {}
+        worker.want_extras(frozenset({"test_iteration"}))  # not training: sent at once
+        assert out.last.extras["test_iteration"] == 1
+        worker.step_once()
+        assert out.last.extras["test_iteration"] == 2
+        worker.want_extras(frozenset())
+        worker.step_once()
+        assert dict(out.last.extras) == {}
+    finally:
+        del EXTRAS["test_iteration"]

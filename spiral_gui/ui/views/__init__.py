@@ -5,6 +5,10 @@ run (the runner has already dropped stale ones; `snap.run_id` changes when a new
 A view reads nothing else: not the trainer, not the runner, not the window. To add one, write
 a module here with a QWidget subclass that has an objectName and `show_snapshot`, then give it
 a place in `MainWindow._build_layout` and append it to `MainWindow.views`.
+
+A view that needs more than every snapshot carries registers an engine function in
+`engine/extras.py` and, while it is open, is served through `Runner.want_extras(names)`; it
+then reads `snap.extras[name]`. A closed view costs nothing per frame.
 """
 
 from __future__ import annotations
