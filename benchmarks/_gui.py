@@ -1,4 +1,4 @@
-"""Shared helpers of the window benchmarks: an offscreen application built as `spiral_gui.app.main`
+"""Shared helpers of the window benchmarks: an offscreen application built as `spiral_gui.ui.app.main`
 builds it, a window on a throw-away settings file, waiting on the event loop, and timing hooks.
 
 Import this module before anything imports Qt: it selects the offscreen platform.
@@ -43,18 +43,19 @@ def parse_and_run(ap: argparse.ArgumentParser, run: Callable[[argparse.Namespace
 
 
 def make_app():
-    """The QApplication, set up by the app's own `spiral_gui.app.create_application()`."""
+    """The QApplication, set up by the app's own `spiral_gui.ui.app.create_application()`."""
     from PySide6.QtCore import qInstallMessageHandler
 
-    from spiral_gui.app import create_application
+    from spiral_gui.ui.app import create_application
 
     qInstallMessageHandler(_messages)
+    take_over_blas()  # `blas_mode` decides, not create_application()
     return create_application()
 
 
 # -- BLAS threads ------------------------------------------------------------------------------
-# OpenBLAS's thread count is one setting for the whole process. The app sets its own (the worker
-# holds BLAS to one thread when it is created); to compare, the benchmarks take that decision
+# OpenBLAS's thread count is one setting for the whole process. The app sets its own (its
+# create_application() holds BLAS to one thread); to compare, the benchmarks take that decision
 # over: "app" applies the app's own setting up front, "default" is OpenBLAS's default (what the
 # process had before the app touched it), a number is threadpool_limits(number).
 
@@ -81,13 +82,13 @@ def check_blas_modes(modes: list[str]) -> str | None:
 
 
 def take_over_blas() -> None:
-    """Stop the worker from setting BLAS threads itself: `blas_mode` decides (call once)."""
+    """Stop the app from setting BLAS threads itself: `blas_mode` decides."""
     global _app_hold
-    import spiral_gui.worker as worker
+    import spiral_gui.ui.app as app
 
     if _app_hold is None:
-        _app_hold = getattr(worker, "hold_blas_to_one_thread", lambda: None)
-        worker.hold_blas_to_one_thread = lambda: None
+        _app_hold = app.hold_blas_to_one_thread
+        app.hold_blas_to_one_thread = lambda: None
 
 
 @contextlib.contextmanager
@@ -96,7 +97,7 @@ def blas_mode(mode: str) -> Iterator[None]:
 
     take_over_blas()
     if mode == "app":
-        _app_hold()  # what the app does when its worker is created; a no-op after the first time
+        _app_hold()  # what the app does at start-up; a no-op after the first time
         yield
         return
     count = DEFAULT_BLAS_THREADS if mode == "default" else int(mode)
@@ -157,7 +158,7 @@ def spin(seconds: float) -> None:
 
 def trainer_of(window):
     """The worker's Trainer. Read-only use from the GUI thread: its `iteration` is a plain int."""
-    return window._worker.trainer
+    return window.runner.worker.trainer
 
 
 class StepClock:

@@ -37,6 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _gui as gui  # sets the offscreen platform before anything loads Qt
 
 from spiral_gui.engine import TrainConfig
+from spiral_gui.engine.status import Status
 
 TRAIN_SECONDS = 5.0  # target wall time of the window's run (>= 4 s while it keeps >= 80 % of headless)
 
@@ -52,7 +53,7 @@ class Recorder:
 
     def _on(self, snap) -> None:
         self.frames.append((time.perf_counter(), snap.status, snap.iteration))
-        if snap.status == "running" and len(self.frames) > 1:
+        if snap.status == Status.RUNNING and len(self.frames) > 1:
             self.costs.append(self._window.frame_seconds)
 
     def first(self, status: str, after: float) -> tuple[float, int] | None:
@@ -73,9 +74,9 @@ def window_run(config: TrainConfig, budget: int) -> dict:
         t0 = time.perf_counter()
         w.toggle_running()
         timeout = 30 + 20 * TRAIN_SECONDS
-        gui.wait_until(lambda: rec.first("finished", t0) is not None, timeout, "the finished snapshot")
-        t_done, it = rec.first("finished", t0)
-        running = [f for f in rec.frames if f[1] == "running"]
+        gui.wait_until(lambda: rec.first(Status.FINISHED, t0) is not None, timeout, "the finished snapshot")
+        t_done, it = rec.first(Status.FINISHED, t0)
+        running = [f for f in rec.frames if f[1] == Status.RUNNING]
         wall = t_done - t0
         return dict(
             iterations=it,
@@ -100,12 +101,12 @@ def pause_latency(config: TrainConfig, pauses: int, seed: int = 1) -> dict:
         for _ in range(pauses):
             t_start = time.perf_counter()
             w.toggle_running()
-            gui.wait_until(lambda t=t_start: rec.first("running", t) is not None, 60, "a running frame")
+            gui.wait_until(lambda t=t_start: rec.first(Status.RUNNING, t) is not None, 60, "a running frame")
             gui.spin(rnd.uniform(0.3, 0.8))
             t_req = time.perf_counter()
             w.toggle_running()
-            gui.wait_until(lambda t=t_req: rec.first("paused", t) is not None, 60, "a paused frame")
-            t_drawn, it = rec.first("paused", t_req)
+            gui.wait_until(lambda t=t_req: rec.first(Status.PAUSED, t) is not None, 60, "a paused frame")
+            t_drawn, it = rec.first(Status.PAUSED, t_req)
             gui.spin(0.1)
             if trainer.iteration != it:
                 stale += 1  # the trainer went on after the paused frame: would be a bug

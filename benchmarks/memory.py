@@ -64,6 +64,7 @@ def child(mode: str, n: int, hidden: int, iterations: int, max_seconds: float) -
     """Train up to `iterations`, stopping early after `max_seconds` (every buffer is allocated
     by the end of the first iteration and the first snapshot, so the peak is reached by then)."""
     from spiral_gui.engine.config import TrainConfig
+    from spiral_gui.engine.status import Status
 
     cfg = TrainConfig(n=n, k=3, hidden=hidden, iterations=iterations)
     t0 = time.perf_counter()
@@ -84,13 +85,13 @@ def child(mode: str, n: int, hidden: int, iterations: int, max_seconds: float) -
             gui.wait_until(lambda: w.last_snapshot is not None, 300, "the first snapshot")
             w.toggle_running()
             gui.wait_until(
-                lambda: w.last_snapshot.status == "finished"
-                or (w.last_snapshot.status == "running" and w.last_snapshot.iteration >= 1
+                lambda: w.last_snapshot.status == Status.FINISHED
+                or (w.last_snapshot.status == Status.RUNNING and w.last_snapshot.iteration >= 1
                     and time.perf_counter() - t0 >= max_seconds),
                 max_seconds + 600, "the finished snapshot (or the time limit)")
-            if w.last_snapshot.status == "running":
+            if w.last_snapshot.status == Status.RUNNING:
                 w.toggle_running()
-                gui.wait_until(lambda: w.last_snapshot.status == "paused", 600, "the paused snapshot")
+                gui.wait_until(lambda: w.last_snapshot.status == Status.PAUSED, 600, "the paused snapshot")
             gui.spin(0.2)
             done = w.last_snapshot.iteration
     out = peak_memory() | dict(iterations=done, seconds=time.perf_counter() - t0)

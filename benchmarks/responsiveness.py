@@ -31,6 +31,7 @@ import _gui as gui  # sets the offscreen platform before anything loads Qt
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 
 from spiral_gui.engine import TrainConfig
+from spiral_gui.engine.status import Status
 
 PERIOD = 0.020
 _EVENT_TYPE = QEvent.Type(QEvent.registerEventType())
@@ -121,7 +122,7 @@ def measure(n: int, hidden: int, seconds: float, idle_seconds: float) -> list[tu
             drawn = []
             w.snapshot_drawn.connect(lambda s: drawn.append((time.perf_counter(), s.status)))
             w.toggle_running()
-            gui.wait_until(lambda: any(st == "running" for _, st in drawn), 120, "a running frame")
+            gui.wait_until(lambda: any(st == Status.RUNNING for _, st in drawn), 120, "a running frame")
             gui.spin(1.0)  # warm-up: first frames, scatter set-up
             it0 = gui.trainer_of(w).iteration
             probes.reset(True)
@@ -130,7 +131,7 @@ def measure(n: int, hidden: int, seconds: float, idle_seconds: float) -> list[tu
             elapsed = time.perf_counter() - t0
             probes.recording = False
             iters = gui.trainer_of(w).iteration - it0
-            frames = sum(1 for t, st in drawn if t >= t0 and st == "running")
+            frames = sum(1 for t, st in drawn if t >= t0 and st == Status.RUNNING)
             for name, v in probes.delays.items():
                 rows.append((n, f"training ({iters / elapsed:,.0f} it/s, {frames / elapsed:.1f} fps)",
                              name, *summary(v)))

@@ -1,6 +1,6 @@
 """Time from process start to the first painted window, in fresh processes (issue bar: <= 1.0 s).
 
-Each child is `python -c …` that runs `spiral_gui.app.main(["--settings", <temp INI>])` itself,
+Each child is `python -c …` that runs `spiral_gui.ui.app.main(["--settings", <temp INI>])` itself,
 offscreen, with an application-wide event filter that notes the first Paint event of the main
 window or any widget in it, and the first paint of the decision view after the first snapshot
 was drawn (the window with its content). The parent stamps the wall clock just before spawning
@@ -60,8 +60,8 @@ marks["qapplication"] = time.time() - T0
 spy = FirstPaint()
 app.installEventFilter(spy)
 QTimer.singleShot(20000, QApplication.quit)
-import spiral_gui.app
-code = spiral_gui.app.main(["--settings", os.environ["SPIRAL_BENCH_INI"]])
+import spiral_gui.ui.app
+code = spiral_gui.ui.app.main(["--settings", os.environ["SPIRAL_BENCH_INI"]])
 marks["exit_code"] = code
 print("MARKS " + json.dumps(marks))
 """

@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         "--app-entry",
         type=Path,
         metavar="PATH",
-        help="script to freeze instead of packaging/entry.py (which runs spiral_gui.app:main)",
+        help="script to freeze instead of packaging/entry.py (which runs spiral_gui.ui.app:main)",
     )
     parser.add_argument("--runs", type=int, default=5, help="self-test runs to time (default 5)")
     parser.add_argument("--clean", action="store_true", help="let PyInstaller start from an empty cache")

@@ -69,6 +69,8 @@ case "$what" in
   test)
     export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
     "$venv/bin/python" -m ruff check .
+    "$venv/bin/lint-imports"             # Qt only under spiral_gui/ui (pyproject: [tool.importlinter])
+    "$venv/bin/python" -m mypy           # strict on spiral_gui.engine, checked on spiral_gui.ui
     exec "$venv/bin/python" -m pytest "$@" ;;
   bundle)
     exec "$venv/bin/python" packaging/build.py "$@" ;;

@@ -11,8 +11,8 @@ Writes, next to the SVG:
     spiral-gui-<N>.png  for N in 16 24 32 48 64 128 256 512 (Linux menus, the window icon)
     spiral-gui.ico      PNG-compressed entries 16..256 (the Windows executable)
     spiral-gui.icns     PNG entries 16..1024 (the macOS bundle)
-and copies the SVG and the PNGs into spiral_gui/resources/, where the app finds them at run
-time as package data (importlib.resources.files("spiral_gui") / "resources").
+and copies the SVG and the PNGs into spiral_gui/resources/, shipped as package data, where
+the window finds them next to its own package (main_window.RESOURCES).
 
 Rendering uses Qt (QSvgRenderer into a QImage), already a dependency of the app; the .ico and
 .icns containers are written here directly, both being a short header and a table of PNGs.

@@ -11,6 +11,8 @@ from dataclasses import dataclass, fields, replace
 from enum import IntEnum
 from typing import Any, Literal
 
+from .blocks import block_rows
+
 Model = Literal["linear", "nn"]
 MODELS: tuple[Model, ...] = ("linear", "nn")
 MODEL_TITLES: dict[str, str] = {"linear": "Softmax (linear)", "nn": "Two-layer ReLU net"}
@@ -83,14 +85,6 @@ def fixed_k(dataset: str) -> int | None:
 #: Full-batch working set the engine agrees to allocate (bytes). Above it a configuration is
 #: refused with the figure it would need, rather than letting the machine swap.
 MEMORY_BUDGET_BYTES = 1 << 30
-
-#: Values per hidden-layer block buffer (16 MiB of float64): rows per block = this / width.
-BLOCK_VALUES = 1 << 21
-
-
-def block_rows(width: int) -> int:
-    """Rows the trainer processes at once for a first layer `width` units wide."""
-    return max(1024, BLOCK_VALUES // width)
 
 #: Inclusive numeric ranges of every bounded field: (low, high).
 LIMITS: dict[str, tuple[float, float]] = {
@@ -417,8 +411,9 @@ def working_set_bytes(config: TrainConfig, examples: int | None = None) -> int:
 
 
 def format_bytes(count: int) -> str:
+    size = float(count)
     for unit in ("bytes", "KiB", "MiB", "GiB", "TiB"):
-        if count < 1024 or unit == "TiB":
-            return f"{count:.0f} {unit}" if unit == "bytes" else f"{count:.1f} {unit}"
-        count /= 1024
+        if size < 1024 or unit == "TiB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
     raise AssertionError("unreachable")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .blocks import ShouldStop, check
 from .models import Params, activate
 
 #: The case study pads the data's bounding box by this much on every side.
@@ -46,28 +47,38 @@ class GridSpec:
 
     def points(self) -> np.ndarray:
         xx, yy = np.meshgrid(self.xs, self.ys)
-        return np.c_[xx.ravel(), yy.ravel()]
+        points: np.ndarray = np.c_[xx.ravel(), yy.ravel()]
+        return points
 
 
 def predict_grid(
-    params: Params, grid: GridSpec, dtype: type = np.float64, activation: str = "relu"
+    params: Params,
+    grid: GridSpec,
+    dtype: type = np.float64,
+    activation: str = "relu",
+    should_stop: ShouldStop | None = None,
 ) -> np.ndarray:
     """Argmax class per cell, (rows, columns) uint8, row 0 at the lowest y.
+
+    `should_stop` is polled between chunks of rows; answering True raises `blocks.Interrupted`.
 
     The grid is a product of xs and ys, so the first layer's input term splits into a row part
     and a column part: X·W + b = (x·W[0]) + (y·W[1] + b), one broadcast add instead of a matmul
     with an inner dimension of 2 (about twice as fast). float32 halves the cost again and gives
     the same labels except where two classes tie to within float32 rounding, invisible on screen.
     """
-    W = params["W"].astype(dtype, copy=False)
-    b = params["b"].astype(dtype, copy=False)
-    xs, ys = grid.xs.astype(dtype), grid.ys.astype(dtype)
+    W: np.ndarray = params["W"].astype(dtype, copy=False)
+    b: np.ndarray = params["b"].astype(dtype, copy=False)
+    xs: np.ndarray = grid.xs.astype(dtype)
+    ys: np.ndarray = grid.ys.astype(dtype)
     col = xs[:, None] * W[0]  # (columns, width)
     row = ys[:, None] * W[1] + b  # (rows, width)
     width = W.shape[1]
     out = np.empty(grid.shape, dtype=np.uint8)
     step = max(1, 4_000_000 // (len(xs) * width))  # rows per chunk: ~16 MiB of float32
     for r0 in range(0, len(ys), step):
+        if r0:
+            check(should_stop)
         z = row[r0 : r0 + step, None, :] + col[None, :, :]  # (chunk rows, columns, width)
         if "W2" in params:
             if activation == "relu":

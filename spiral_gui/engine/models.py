@@ -1,8 +1,8 @@
 """The two models of the case study, written as the notes write them.
 
-These functions are the readable definition of the maths: the learner's view, the gradient
-check and the grid prediction use them. The trainer runs the same maths in place on private
-buffers for speed, and the tests hold the two to each other.
+These functions are the readable definition of the maths: the gradient check and the tests
+use them. The trainer runs the same maths in place on private buffers for speed, and
+`grid.predict_grid` the forward pass on a product grid; the tests hold both to these.
 """
 
 from __future__ import annotations
@@ -100,8 +100,9 @@ def forward(params: Params, X: np.ndarray, activation: str = "relu") -> tuple[np
 def softmax(scores: np.ndarray) -> np.ndarray:
     """Row-wise softmax; subtracting each row's maximum first keeps exp from overflowing."""
     shifted = scores - scores.max(axis=1, keepdims=True)
-    e = np.exp(shifted)
-    return e / e.sum(axis=1, keepdims=True)
+    e: np.ndarray = np.exp(shifted)
+    e /= e.sum(axis=1, keepdims=True)
+    return e
 
 
 @dataclass(frozen=True)

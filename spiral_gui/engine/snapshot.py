@@ -3,30 +3,33 @@
 The worker thread builds a `Snapshot` from its trainer and hands it to the GUI thread, whose
 views draw only from it. Every array in it is either a fresh copy or one the trainer never
 writes again (the data), and all are marked read-only so that a mistake raises at once
-instead of racing with training.
+instead of racing with training. A snapshot states facts (status, event, numbers, the engine's
+divergence reason); the window words them. No Qt here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
+from .blocks import ShouldStop
 from .config import TrainConfig
+from .extras import EMPTY, compute
 from .grid import GridSpec, predict_grid
 from .models import Params
+from .status import Event, Status
 from .trainer import Trainer
-
-#: Where a run stands, as shown in the window.
-STATUSES = ("ready", "running", "paused", "finished", "diverged")
 
 
 @dataclass(frozen=True, slots=True)
 class Snapshot:
-    run_id: int  # increases on every reset or new configuration; views drop stale ones
-    config: TrainConfig  # with step_size and reg as they are now
-    status: str  # one of STATUSES
-    message: str  # a sentence for the status bar ("training diverged: …")
+    run_id: int  # increases on every reset or new configuration (the loss view starts afresh)
+    config: TrainConfig  # with the live settings (step_size, reg, iterations) as they are now
+    status: Status  # where the run stands
+    event: Event  # what last changed it (the window words status and event together)
     iteration: int
     X: np.ndarray  # (N*K, 2) data, read-only, shared for the whole run
     y: np.ndarray  # (N*K,) uint8 labels
@@ -40,8 +43,11 @@ class Snapshot:
     regions_iteration: int  # the iteration `regions` was computed at
     grid_rect: tuple[float, float, float, float]  # (x, y, width, height) the regions cover
     active_fraction: float  # share of hidden units with ReLU output > 0 (gradient passes); NaN if linear
+    reason: str | None = None  # why training diverged, in the engine's words; None while healthy
     iterations_per_second: float = 0.0
     grid_period: float = 0.0  # seconds between decision-grid refreshes while training
+    commands: int = 0  # commands the worker had handled when it took this (stale-snapshot filter)
+    extras: Mapping[str, Any] = field(default_factory=lambda: EMPTY)  # what open views asked for
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -49,35 +55,49 @@ def _frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
-def regions_for(trainer: Trainer, grid: GridSpec) -> np.ndarray:
-    """The decision regions of the trainer's current parameters (float32: same labels, 4x faster)."""
-    return _frozen(predict_grid(trainer.params(), grid, np.float32, trainer.config.activation))
+def regions_for(trainer: Trainer, grid: GridSpec, should_stop: ShouldStop | None = None) -> np.ndarray:
+    """The decision regions of the trainer's current parameters (float32: same labels, 4x faster).
+
+    Raises `blocks.Interrupted` if `should_stop` answers True between chunks of rows.
+    """
+    return _frozen(predict_grid(
+        trainer.params(), grid, np.float32, trainer.config.activation, should_stop=should_stop
+    ))
 
 
 def take_snapshot(
     trainer: Trainer,
     *,
     run_id: int,
-    status: str,
-    message: str,
+    status: Status,
+    event: Event,
     loss_start: int,
     grid: GridSpec,
     regions: np.ndarray | None = None,
     regions_iteration: int = 0,
     iterations_per_second: float = 0.0,
     grid_period: float = 0.0,
+    commands: int = 0,
+    should_stop: ShouldStop | None = None,
+    extras: Iterable[str] = (),
 ) -> Snapshot:
-    """Copy out of `trainer` what the views need. Pass `regions` to reuse an earlier grid."""
+    """Copy out of `trainer` what the views need. Pass `regions` to reuse an earlier grid.
+
+    The grid and the evaluation pass poll `should_stop` between row blocks and raise
+    `blocks.Interrupted` when it answers True. `extras`: names of engine/extras.py functions
+    whose results the snapshot carries in `extras`.
+    """
     if regions is None:
-        regions, regions_iteration = regions_for(trainer, grid), trainer.iteration
+        regions, regions_iteration = regions_for(trainer, grid, should_stop), trainer.iteration
+    accuracy, active = trainer.evaluate(should_stop)
+    computed = compute(trainer, extras, should_stop)
     losses, data_losses = trainer.losses_since(loss_start)
     params = trainer.params()
-    accuracy, active = trainer.evaluate()
     return Snapshot(
         run_id=run_id,
         config=trainer.config,
-        status=status,
-        message=message,
+        status=Status(status),
+        event=Event(event),
         iteration=trainer.iteration,
         X=trainer.X,
         y=trainer.y,
@@ -91,6 +111,9 @@ def take_snapshot(
         regions_iteration=regions_iteration,
         grid_rect=grid.rect,
         active_fraction=active,
+        reason=trainer.reason,
         iterations_per_second=iterations_per_second,
         grid_period=grid_period,
+        commands=commands,
+        extras=computed,
     )

@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from .batches import BatchOrder
+from .blocks import ShouldStop, check
 from .config import FIELD_CHANGE, LEAKY_SLOPE, Change, D, TrainConfig, block_rows
 from .datasets import make_data
 from .history import Checkpoints, LossHistory
@@ -72,14 +73,17 @@ class Trainer:
     loss was finite.
     """
 
-    def __init__(self, config: TrainConfig) -> None:
+    def __init__(self, config: TrainConfig, should_stop: ShouldStop | None = None) -> None:
+        """Draw the data and the weights for `config`. At the largest sizes this takes seconds:
+        `should_stop` is polled on the way (`blocks.Interrupted` when it answers True)."""
         rng = np.random.RandomState(config.seed)
         X, y = make_data(config, rng)  # the data first, then the weights, from one stream
         params = initial_params(config, rng)
         test = held_out_mask(X, y, config.test_fraction, config.seed)
         if test.any():  # train on the rest; build_experiment keeps the held-out rows
             X, y = X[~test], y[~test]
-        self._setup(config, X, y, params, copy=False)
+        check(should_stop)
+        self._setup(config, X, y, params, copy=False, should_stop=should_stop)
 
     @classmethod
     def from_arrays(cls, config: TrainConfig, X: np.ndarray, y: np.ndarray, params: Params) -> Trainer:
@@ -89,7 +93,8 @@ class Trainer:
         return self
 
     def _setup(
-        self, config: TrainConfig, X: np.ndarray, y: np.ndarray, params: Params, copy: bool = True
+        self, config: TrainConfig, X: np.ndarray, y: np.ndarray, params: Params, copy: bool = True,
+        should_stop: ShouldStop | None = None,
     ) -> None:
         self._config = config
         dt = self._dtype = np.dtype(config.dtype)
@@ -103,8 +108,10 @@ class Trainer:
         self._nn = config.model == "nn"
         self._activation = config.activation
 
-        self._Xa = np.ones((n, D + 1), dtype=dt)
+        self._Xa = np.empty((n, D + 1), dtype=dt)
         self._Xa[:, :D] = self._X
+        self._Xa[:, D] = 1.0
+        check(should_stop)
         # Rows are processed in blocks so that the hidden layer's buffers stay small however
         # large N is, and so that a long iteration can be abandoned between blocks.
         rows = self._rows = min(n, block_rows(width))
@@ -115,6 +122,7 @@ class Trainer:
         np.remainder(fc, rows, out=fc)
         fc *= k
         fc += self._y
+        check(should_stop)
         self._S = np.empty((rows, k), dtype=dt)
         self._row = np.empty(rows, dtype=dt)  # row max, then row sum
         self._logz = np.empty(rows, dtype=dt)
@@ -316,12 +324,18 @@ class Trainer:
         """
         return self.evaluate()[1]
 
-    def evaluate(self) -> tuple[float, float]:
-        """(accuracy, active_fraction) of the current parameters from one forward pass."""
+    def evaluate(self, should_stop: ShouldStop | None = None) -> tuple[float, float]:
+        """(accuracy, active_fraction) of the current parameters from one forward pass.
+
+        `should_stop` is polled between row blocks; when it answers True the pass raises
+        `blocks.Interrupted`.
+        """
         correct = active = 0
         relu_like = self._activation in ("relu", "leaky_relu")
         with np.errstate(all="ignore"):
-            for r0, r1 in self._blocks:
+            for i, (r0, r1) in enumerate(self._blocks):
+                if i:
+                    check(should_stop)
                 m = r1 - r0
                 self._forward(self._sets[0], self._Xa[r0:r1])
                 correct += int(np.count_nonzero(self._S[:m].argmax(axis=1) == self._y[r0:r1]))
@@ -342,6 +356,17 @@ class Trainer:
             if FIELD_CHANGE.get(name) is not Change.LIVE or name == "iterations":
                 raise ValueError(f"{name} cannot change during a run; start a new one")
         self._config = self._config.replace(**changes)  # validates
+        self._batch_buffers()
+
+    def apply_live(self, config: TrainConfig) -> None:
+        """Take every setting of `config` from the next iteration on, without resetting.
+
+        Only fields that `FIELD_CHANGE` declares `Change.LIVE` may differ from the current
+        configuration; anything else needs a new trainer (ValueError).
+        """
+        if config.change_from(self.config) > Change.LIVE:
+            raise ValueError("this change needs new data or new weights: build a new trainer")
+        self._config = config.replace()  # validates again: the trainer never runs on unchecked values
         self._batch_buffers()
 
     def set_budget(self, iterations: int) -> None:
@@ -368,7 +393,7 @@ class Trainer:
     def step(
         self,
         n: int = 1,
-        should_stop: Callable[[], bool] | None = None,
+        should_stop: ShouldStop | None = None,
         on_block: Callable[[int, int], None] | None = None,
     ) -> int:
         """Advance up to `n` iterations (fewer at the budget or on divergence); returns how many.
@@ -419,7 +444,7 @@ class Trainer:
 
     def _one_step(
         self,
-        should_stop: Callable[[], bool] | None = None,
+        should_stop: ShouldStop | None = None,
         on_block: Callable[[int, int], None] | None = None,
     ) -> bool:
         """One iteration; False if abandoned or diverged (then `reason` says why)."""
@@ -447,7 +472,7 @@ class Trainer:
         for i, (r0, r1) in enumerate(blocks):
             if i and should_stop is not None and should_stop():
                 return False
-            g = self._grads if i == 0 else self._block_grads
+            g = self._grads if i == 0 or self._block_grads is None else self._block_grads
             loss_sum += self._block(cur, g, X_src[r0:r1], c_src[r0:r1], (step if sgd else 1.0) / m_all)
             if i:
                 for name, value in g.items():
@@ -575,7 +600,7 @@ class Trainer:
             dH *= H
 
     @staticmethod
-    def _rowwise(pairwise: np.ufunc, reduce, S: np.ndarray, out: np.ndarray) -> None:
+    def _rowwise(pairwise: np.ufunc, reduce: Callable[..., Any], S: np.ndarray, out: np.ndarray) -> None:
         """Row reduction of S into out; pairwise over the columns when K is small (~5x faster)."""
         k = S.shape[1]
         if k > 8:

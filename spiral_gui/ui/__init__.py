@@ -1,1 +1,2 @@
-"""Everything Qt: the main window, the parameter panel and the plot views."""
+"""Everything Qt, and only here: start-up, the main window, the parameter panel, the runner and
+its worker thread, the pacing policy, the views (views/) and the window's words (messages)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -21,20 +21,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine.config import FIELD_HELP, FIELD_TITLES, LIMITS, MODEL_TITLES, MODELS, TrainConfig
+from ..engine.config import (
+    FIELD_CHANGE,
+    FIELD_HELP,
+    FIELD_TITLES,
+    LIMITS,
+    MODEL_TITLES,
+    MODELS,
+    Change,
+    TrainConfig,
+)
 
 _QT_INT_MAX = 2**31 - 1
 
-#: Fields whose change makes new data or a new model (a new run); the others apply live.
-RESTART_FIELDS = frozenset({"model", "n", "k", "hidden", "seed", "noise"})
 
 def _tooltip(name: str) -> str:
     text = FIELD_HELP[name]
     text = text[0].upper() + text[1:] + "."
-    if name in RESTART_FIELDS:
-        return text + "\nChanging it starts a new run (new data or new weights)."
-    if name in ("step_size", "reg"):
-        return text + "\nChanges apply at the next iteration, without a reset."
+    if FIELD_CHANGE[name] >= Change.WEIGHTS:
+        return text + "\n" + QCoreApplication.translate(
+            "ParameterPanel", "Changing it starts a new run (new data or new weights)."
+        )
+    if FIELD_CHANGE[name] == Change.LIVE and name != "iterations":
+        return text + "\n" + QCoreApplication.translate(
+            "ParameterPanel", "Changes apply at the next iteration, without a reset."
+        )
     return text
 
 
@@ -77,7 +88,9 @@ class ParameterPanel(QWidget):
         self._config = config
         self._updating = False
 
-        self.model_combo = QComboBox(objectName="model_combo")
+        self.model_combo = QComboBox()
+
+        self.model_combo.setObjectName("model_combo")
         for m in MODELS:
             self.model_combo.addItem(MODEL_TITLES[m], m)
         self.n_spin = _int_spin("n", "n_spin")
@@ -86,12 +99,14 @@ class ParameterPanel(QWidget):
         self.step_size_spin = _log_spin("step_size", "step_size_spin")
         self.reg_spin = _log_spin("reg", "reg_spin")
         # Seeds go up to 2**32 - 1, past QSpinBox's int range: a whole-number QDoubleSpinBox.
-        self.seed_spin = QDoubleSpinBox(objectName="seed_spin")
+        self.seed_spin = QDoubleSpinBox()
+        self.seed_spin.setObjectName("seed_spin")
         self.seed_spin.setRange(*LIMITS["seed"])
         self.seed_spin.setDecimals(0)
         self.seed_spin.setKeyboardTracking(False)
         self.seed_spin.setGroupSeparatorShown(True)
-        self.noise_spin = QDoubleSpinBox(objectName="noise_spin")
+        self.noise_spin = QDoubleSpinBox()
+        self.noise_spin.setObjectName("noise_spin")
         self.noise_spin.setRange(*LIMITS["noise"])
         self.noise_spin.setDecimals(3)
         self.noise_spin.setSingleStep(0.05)
@@ -119,7 +134,9 @@ class ParameterPanel(QWidget):
             label.setBuddy(widget)
             form.addRow(label, widget)
 
-        self.message_label = QLabel(objectName="panel_message")
+        self.message_label = QLabel()
+
+        self.message_label.setObjectName("panel_message")
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #b2182b;")
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -132,8 +149,10 @@ class ParameterPanel(QWidget):
         self.model_combo.currentIndexChanged.connect(lambda _i: self._on_edit("model"))
         for name in ("n", "k", "hidden", "seed", "noise", "iterations"):
             self._widgets[name].valueChanged.connect(lambda _v, f=name: self._on_edit(f))
+        # sigValueChanging, not sigValueChanged: the latter reaches the run 300 ms after an arrow
+        # key or the wheel, so a Step or a close right away would use an older value than shown.
         for name in ("step_size", "reg"):
-            self._widgets[name].sigValueChanged.connect(lambda _w, f=name: self._on_edit(f))
+            self._widgets[name].sigValueChanging.connect(lambda _w, _v, f=name: self._on_edit(f))
 
     # -- the config, both ways ----------------------------------------------------------------
     def config(self) -> TrainConfig:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -27,7 +28,7 @@ _GROUP = "config"
 #: Every key the app writes. Keys in the file outside this set are removed when it is saved.
 KNOWN_KEYS = frozenset(
     {f"{_GROUP}/{f.name}" for f in fields(TrainConfig) if f.name not in EXPERIMENT_FIELDS}
-    | {"window/geometry", "window/state", "view/log_scale"}
+    | {"window/geometry", "view/log_scale"}
 )
 #: A string value longer than this under a known key is junk, whatever the key (removed on save).
 _MAX_TEXT = 10_000
@@ -63,7 +64,7 @@ def load_config(settings: QSettings) -> tuple[TrainConfig, str | None]:
         present = set(settings.childKeys())
         if not present:
             return TrainConfig(), None
-        values = {}
+        values: dict[str, Any] = {}
         for f in fields(TrainConfig):
             if f.name in present and f.name not in EXPERIMENT_FIELDS:
                 values[f.name] = _read_field(f.name, settings.value(f.name), f.default)
@@ -126,10 +127,12 @@ def load_geometry(settings: QSettings) -> QByteArray | None:
     return value if isinstance(value, QByteArray) else None
 
 
-def save_geometry(settings: QSettings, geometry: QByteArray, state: QByteArray) -> str | None:
-    """Write the window's geometry and state. None if written, else why not (see save_config)."""
+def save_geometry(settings: QSettings, geometry: QByteArray) -> str | None:
+    """Write the window's geometry. None if written, else why not (see save_config).
+
+    Earlier versions also wrote "window/state"; the window has no docks to restore, so that key
+    is not known any more and is dropped on the next write."""
     settings.setValue("window/geometry", geometry)
-    settings.setValue("window/state", state)
     return _write(settings)
 
 

@@ -1,4 +1,4 @@
-"""The case study's published figures (docs: /work/shared/spec/case-study.md), copied from the spec.
+"""The case study's published figures, copied from the CS231n notes' case study.
 
 Nothing here was produced by running this project: these are the numbers the engine is held to.
 """

@@ -8,6 +8,7 @@ import pytest
 from spiral_gui.engine import TrainConfig, Trainer
 from spiral_gui.engine.grid import GridSpec, predict_grid
 from spiral_gui.engine.snapshot import Snapshot, take_snapshot
+from spiral_gui.engine.status import Event, Status
 
 
 def _trainer(model: str) -> Trainer:
@@ -15,7 +16,7 @@ def _trainer(model: str) -> Trainer:
 
 
 def _snap(trainer: Trainer, grid: GridSpec, **kw) -> Snapshot:
-    args = {"run_id": 3, "status": "running", "message": "", "loss_start": 0, "grid": grid} | kw
+    args = {"run_id": 3, "status": "running", "event": "started", "loss_start": 0, "grid": grid} | kw
     return take_snapshot(trainer, **args)
 
 
@@ -62,8 +63,9 @@ def test_snapshot_does_not_change_when_training_goes_on(net):
 def test_fields_match_the_trainer(net):
     trainer, grid = net
     trainer.set_hyper(step_size=0.3)
-    snap = _snap(trainer, grid, status="paused", message="hello", iterations_per_second=12.5)
-    assert snap.run_id == 3 and snap.status == "paused" and snap.message == "hello"
+    snap = _snap(trainer, grid, status="paused", event="stepped", iterations_per_second=12.5)
+    assert snap.run_id == 3 and snap.status == "paused" and snap.event == "stepped"
+    assert snap.status is Status.PAUSED and snap.event is Event.STEPPED  # typed, not bare strings
     assert snap.iteration == trainer.iteration == 10
     assert snap.accuracy == trainer.accuracy()
     assert snap.config == trainer.config and snap.config.step_size == 0.3

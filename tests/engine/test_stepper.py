@@ -6,6 +6,7 @@ import pytest
 from spiral_gui.engine import TrainConfig, Trainer, forward, loss_and_grads
 from spiral_gui.engine.grid import GridSpec
 from spiral_gui.engine.snapshot import take_snapshot
+from spiral_gui.engine.status import Event, Status
 from spiral_gui.engine.stepper import IterationStepper, notebook_lines
 
 NET_NAMES = [
@@ -170,7 +171,7 @@ def test_finish_commits_the_ordinary_step_bit_for_bit():
 
 def test_built_from_a_snapshot_without_the_trainer():
     trainer = _trainer("nn", 120)
-    snap = take_snapshot(trainer, run_id=1, status="paused", message="", loss_start=0,
+    snap = take_snapshot(trainer, run_id=1, status=Status.PAUSED, event=Event.PAUSED, loss_start=0,
                          grid=GridSpec.over(trainer.X, cells=8))  # fmt: skip
     stepper = IterationStepper.from_snapshot(snap)
     stepper.run_to_end()

@@ -379,7 +379,7 @@ def test_set_budget_extends_and_shrinks_without_reset():
 @pytest.mark.parametrize("model", ["linear", "nn"])
 def test_row_blocks_give_the_readable_maths(model):
     """Several row blocks (wide hidden layer, many rows) still take exactly the notes' step."""
-    from spiral_gui.engine.trainer import block_rows
+    from spiral_gui.engine.blocks import block_rows
 
     config = TrainConfig(model=model, n=1500, k=3, hidden=1000, reg=0.01, step_size=0.5)
     assert config.n * config.k > block_rows(config.width) or model == "linear"

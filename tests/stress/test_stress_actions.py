@@ -23,7 +23,7 @@ from spiral_gui.engine import predict
 from spiral_gui.engine.config import LIMITS, TrainConfig
 from spiral_gui.engine.grid import GridSpec, predict_grid
 from spiral_gui.ui.main_window import MainWindow
-from spiral_gui.worker import GRID_CELLS
+from spiral_gui.ui.pacing import GRID_CELLS
 
 from .conftest import TIMEOUT_MS
 

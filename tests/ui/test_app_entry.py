@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from spiral_gui.app import no_display_message
+from spiral_gui.ui.app import no_display_message
 
 REPO = Path(__file__).resolve().parents[2]
 DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
@@ -60,7 +60,7 @@ def test_the_self_test_prints_exactly_one_line() -> None:
 def test_only_the_known_offscreen_message_is_silenced() -> None:
     code = (
         "from PySide6.QtCore import qWarning\n"
-        "from spiral_gui.app import create_application\n"
+        "from spiral_gui.ui.app import create_application\n"
         "app = create_application()\n"
         "qWarning('This plugin does not support propagateSizeHints()')\n"
         "qWarning('something the user should see')\n"

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from spiral_gui.engine import TrainConfig, Trainer
 from spiral_gui.engine.snapshot import Snapshot
-from spiral_gui.worker import TrainingWorker
+from spiral_gui.ui.worker import TrainingWorker
 
 from .helpers import TIMEOUT_MS
 
@@ -50,6 +50,11 @@ def worker(qapp):
     w = TrainingWorker(SMALL)
     yield w
     w.shutdown()
+
+
+def _live(worker: TrainingWorker, **changes) -> None:
+    """What the runner does when a live setting changes: apply the whole new configuration."""
+    worker.apply(worker.trainer.config.replace(**changes))
 
 
 def _run_to_end(worker: TrainingWorker, max_ticks: int = 100_000) -> None:
@@ -137,7 +142,7 @@ def test_a_run_emits_only_while_acknowledged(worker) -> None:
 
 
 def test_a_run_emits_at_most_30_snapshots_a_second(worker) -> None:
-    worker.configure(TrainConfig(iterations=10_000_000))
+    worker.apply(TrainConfig(iterations=10_000_000))
     out = Collector(worker, acknowledge=True)
     worker.start()
     end = time.perf_counter() + 0.6
@@ -152,7 +157,7 @@ def test_a_run_emits_at_most_30_snapshots_a_second(worker) -> None:
 
 
 def test_pause_stops_and_reports_once(worker) -> None:
-    worker.configure(TrainConfig(iterations=10_000_000))
+    worker.apply(TrainConfig(iterations=10_000_000))
     out = Collector(worker)
     worker.start()
     for _ in range(3):
@@ -189,7 +194,7 @@ def test_configure_starts_a_new_run_with_new_data(worker) -> None:
     worker.emit_now()
     run = out.last.run_id
     config = TrainConfig(n=40, k=5, iterations=100)
-    worker.configure(config)
+    worker.apply(config)
     snap = out.last
     assert snap.run_id > run
     assert snap.config == config
@@ -199,11 +204,11 @@ def test_configure_starts_a_new_run_with_new_data(worker) -> None:
 
 
 def test_configure_while_running_keeps_running(worker) -> None:
-    worker.configure(TrainConfig(iterations=10_000_000))
+    worker.apply(TrainConfig(iterations=10_000_000))
     out = Collector(worker)
     worker.start()
     worker._tick()
-    worker.configure(TrainConfig(n=50, iterations=10_000_000))
+    worker.apply(TrainConfig(n=50, iterations=10_000_000))
     assert worker.running
     assert out.last.status == "running"
     assert out.last.iteration == 0
@@ -215,7 +220,7 @@ def test_set_hyper_applies_without_a_reset(worker) -> None:
     for _ in range(3):
         worker.step_once()
     run = out.last.run_id
-    worker.set_hyper(0.5, 0.01)
+    _live(worker, step_size=0.5, reg=0.01)
     snap = out.last
     assert snap.run_id == run and snap.iteration == 3
     assert (snap.config.step_size, snap.config.reg) == (0.5, 0.01)
@@ -230,14 +235,15 @@ def test_set_hyper_applies_without_a_reset(worker) -> None:
 
 
 def test_budget_end_and_raise(worker) -> None:
-    worker.set_budget(2)
+    worker.emit_now()
+    _live(worker, iterations=2)
     out = Collector(worker)
     worker.step_once()
     worker.step_once()
     assert out.last.status == "finished" and out.last.iteration == 2
     worker.step_once()  # nothing left to do: says so again, trains nothing
     assert out.last.status == "finished" and out.last.iteration == 2
-    worker.set_budget(4)
+    _live(worker, iterations=4)
     assert out.last.status == "paused"
     worker.start()
     _run_to_end(worker)
@@ -245,13 +251,15 @@ def test_budget_end_and_raise(worker) -> None:
 
 
 def test_divergence_stops_with_a_reason(worker) -> None:
-    worker.set_hyper(1e3, 1e-3)
+    worker.emit_now()
+    _live(worker, step_size=1e3, reg=1e-3)
     out = Collector(worker)
     worker.start()
     _run_to_end(worker)
     snap = out.last
     assert snap.status == "diverged"
-    assert "step size" in snap.message
+    assert snap.event == "diverged"
+    assert "step size" in snap.reason
     assert math.isfinite(snap.loss)
     assert snap.regions.shape == (200, 200)
     worker.start()  # refuses, repeating the reason
@@ -260,12 +268,17 @@ def test_divergence_stops_with_a_reason(worker) -> None:
 
 def test_errors_are_reported_not_swallowed(worker) -> None:
     out = Collector(worker)
-    worker.set_hyper(-1.0, 0.0)  # the engine refuses a negative step size
+    worker.emit_now()
+    # The engine refuses a negative step size: forced past the config's own validation.
+    bad = worker.trainer.config
+    object.__setattr__(bad := bad.replace(), "step_size", -1.0)
+    worker.apply(bad)
     assert len(out.failures) == 1
     assert "step_size" in out.failures[0]
     assert "Traceback" in out.failures[0]
-    worker.configure("not a configuration")
+    worker.apply("not a configuration")
     assert len(out.failures) == 2
+    assert "TrainConfig" in out.failures[1]
     assert not worker.running
 
 
@@ -316,3 +329,22 @@ def test_worker_on_a_thread_is_paced_and_stops_on_quit(qtbot, make_thread) -> No
     count = len(receiver.snapshots)
     qtbot.wait(300)
     assert len(receiver.snapshots) == count, "snapshots kept coming after the thread quit"
+
+
+def test_extras_are_sent_while_wanted(worker) -> None:
+    from spiral_gui.engine.extras import EXTRAS, register
+
+    register("test_iteration")(lambda trainer, should_stop: trainer.iteration)
+    try:
+        out = Collector(worker)
+        worker.step_once()
+        assert dict(out.last.extras) == {}
+        worker.want_extras(frozenset({"test_iteration"}))  # not training: sent at once
+        assert out.last.extras["test_iteration"] == 1
+        worker.step_once()
+        assert out.last.extras["test_iteration"] == 2
+        worker.want_extras(frozenset())
+        worker.step_once()
+        assert dict(out.last.extras) == {}
+    finally:
+        del EXTRAS["test_iteration"]

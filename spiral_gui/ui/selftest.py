@@ -21,10 +21,11 @@ def run_self_test() -> int:
     import numpy as np
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-    from . import __version__
+    from .. import __version__
+    from ..engine import TrainConfig
+    from ..engine.status import Status
     from .app import create_application
-    from .engine import TrainConfig
-    from .ui.main_window import MainWindow
+    from .main_window import MainWindow
 
     app = create_application()
     with tempfile.TemporaryDirectory() as tmp:
@@ -49,9 +50,11 @@ def run_self_test() -> int:
             first = window.last_snapshot
             shown = time.perf_counter() - t0
             window.start_button.click()
-            if not wait_for(lambda: window.last_snapshot.status in ("finished", "diverged")):
+            done = (Status.FINISHED, Status.DIVERGED)
+            if not wait_for(lambda: getattr(window.last_snapshot, "status", None) in done):
                 failures.append(f"training did not finish in {TIMEOUT_S:.0f} s")
             last = window.last_snapshot
+            assert first is not None and last is not None
             losses = window.loss_view.curve_data()[1]
             if last.iteration != ITERATIONS:
                 failures.append(f"stopped at iteration {last.iteration}, not {ITERATIONS}")
@@ -71,6 +74,7 @@ def run_self_test() -> int:
     if failures:
         print("spiral-gui self-test FAILED: " + "; ".join(failures), file=sys.stderr)
         return 1
+    assert last is not None
     print(
         f"spiral-gui {__version__} self-test passed: window in {shown:.2f} s, "
         f"{ITERATIONS} iterations, loss {losses[0]:.4f} → {losses[-1]:.4f}, "

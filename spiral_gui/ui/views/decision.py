@@ -1,0 +1,87 @@
+"""DecisionView: the spiral's points over the model's decision regions, drawn from a snapshot.
+
+The region image is uint8 class indices through a fixed lookup table (no auto-levels per frame);
+the points are redrawn only when the data changes. Reads nothing but the snapshot.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from ...engine.snapshot import Snapshot
+from .style import MAX_DRAWN_POINTS, SYMBOLS, TimedPlotWidget, class_colours, region_lut
+
+
+class DecisionView(TimedPlotWidget):
+    """The spiral's points over the model's decision regions, in data coordinates."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("decision_view", "Decision regions and training points", "x₁", "x₂", parent)
+        plot = self.getPlotItem()
+        self.setAspectLocked(True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setZValue(-10)
+        self.addItem(self.image)
+        self.scatters: list[pg.ScatterPlotItem] = []
+        self.note = pg.TextItem(color="#444444", anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 200))
+        self.note.setZValue(20)
+        self.note.setParentItem(plot.getViewBox())
+        self.note.setPos(6, 4)
+        self._k = 0
+        self._data_key: tuple | None = None
+        self._lut_k = -1
+        self._rect: tuple[float, float, float, float] | None = None
+        self.drawn_points = 0
+
+    def show_snapshot(self, snap: Snapshot) -> None:
+        k = snap.config.k
+        self.show_data(snap.X, snap.y, k)
+        self.show_regions(snap.regions, snap.grid_rect, k)
+
+    def show_data(self, X: np.ndarray, y: np.ndarray, k: int) -> None:
+        """Redraw the points (only when the data really changed)."""
+        key = (id(X), X.shape, k)
+        if key == self._data_key:
+            return
+        self._data_key = key
+        while len(self.scatters) < k:
+            s = pg.ScatterPlotItem(pxMode=True)
+            s.setZValue(10)
+            self.addItem(s)
+            self.scatters.append(s)
+        for s in self.scatters[k:]:
+            s.setData([], [])
+        colours = class_colours(k)
+        total = X.shape[0]
+        stride = max(1, -(-total // MAX_DRAWN_POINTS))
+        size = 9 if total <= 1500 else 6 if total <= 15_000 else 4
+        outline = pg.mkPen(40, 40, 40, 200, width=1 if total <= 15_000 else 0.5)
+        self.drawn_points = 0
+        for j in range(k):
+            rows = np.flatnonzero(y == j)[::stride]
+            self.drawn_points += rows.size
+            self.scatters[j].setData(
+                x=X[rows, 0],
+                y=X[rows, 1],
+                symbol=SYMBOLS[j % len(SYMBOLS)],
+                size=size,
+                pen=outline,
+                brush=pg.mkBrush(*colours[j]),
+                name=f"class {j}",
+            )
+        self.note.setText(
+            f"showing {self.drawn_points:,} of {total:,} points (every {stride}th)" if stride > 1 else ""
+        )
+        self.note.setVisible(stride > 1)
+        self._k = k
+
+    def show_regions(self, regions: np.ndarray, rect: tuple[float, float, float, float], k: int) -> None:
+        if k != self._lut_k:
+            self.image.setLookupTable(region_lut(k))
+            self._lut_k = k
+        self.image.setImage(regions, levels=(0, 255), autoLevels=False, rect=pg.QtCore.QRectF(*rect))
+        if rect != self._rect:  # a new range re-lays the axes: only when the data changed
+            self._rect = rect
+            x, y, w, h = rect
+            self.setRange(xRange=(x, x + w), yRange=(y, y + h), padding=0)

@@ -1,0 +1,148 @@
+"""LossView: total and data loss per iteration, drawn from snapshots.
+
+The curve keeps a growing buffer drawn with peak downsampling (spikes stay visible) and
+clipping; a new run clears it. Reads nothing but the snapshots.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from ...engine.snapshot import Snapshot
+from ...engine.status import Status
+from .style import TimedPlotWidget
+
+
+class LossView(TimedPlotWidget):
+    """Total and data loss per iteration; spikes stay visible (peak downsampling)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__("loss_view", "Loss", "iteration", "loss", parent)
+        plot = self.getPlotItem()
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        legend = plot.addLegend(offset=(-10, 10), labelTextSize="11pt")
+        legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        # Not anti-aliased: a smooth path of thousands of points costs ~5 ms a frame in software.
+        self.total_curve = plot.plot(pen=pg.mkPen("#3288bd", width=2), name="total loss", antialias=False)
+        self.data_curve = plot.plot(
+            pen=pg.mkPen("#d53e4f", width=1.5), name="data loss", antialias=False
+        )
+        for c in (self.total_curve, self.data_curve):
+            c.setDownsampling(auto=True, method="peak")
+            c.setClipToView(True)
+        self.marker = pg.TextItem(color="#b2182b", anchor=(1, 0))
+        self.marker.setParentItem(plot.getViewBox())
+        self._buf = np.empty((3, 1024))  # iteration, total, data
+        self._n = 0
+        self._budget = 1
+        self._xmax = 0
+        self._ymax = 0.0
+        self._log = False
+        self._run_id: int | None = None
+        # The ranges are set here, not auto-ranged: a range that moves every frame re-lays the
+        # axes every frame, which costs more than drawing the curves.
+        plot.disableAutoRange()
+        plot.setXRange(0, 1, padding=0)
+
+    def show_snapshot(self, snap: Snapshot) -> None:
+        """Append the snapshot's losses; a new run starts a new curve; mark a divergence."""
+        new_run = snap.run_id != self._run_id
+        if new_run:
+            self._run_id = snap.run_id
+            self.clear_curve(snap.config.iterations)
+        self.set_budget(snap.config.iterations)
+        self.append(snap.loss_start, snap.losses, snap.data_losses)
+        if snap.status == Status.DIVERGED:
+            self.set_marker(self.tr("diverged"))
+        elif new_run:
+            self.set_marker("")
+
+    @property
+    def count(self) -> int:
+        """Points on the curve."""
+        return self._n
+
+    def clear_curve(self, budget: int | None = None) -> None:
+        self._n = 0
+        self._ymax = 0.0
+        self._xmax = 0
+        self.marker.setText("")
+        if budget is not None:
+            self.set_budget(budget)
+        self._redraw()
+
+    def set_budget(self, iterations: int) -> None:
+        """The x axis ends at the budget, or sooner while the curve is short (see _fit_x)."""
+        if iterations != self._budget:
+            self._budget = iterations
+            self._xmax = 0
+            self._fit_x()
+
+    def _fit_x(self) -> None:
+        """Double the x range when the curve reaches its end: a slow run stays readable and the
+        axis is re-laid only a dozen times per run instead of every frame."""
+        last = self._buf[0, self._n - 1] if self._n else 0
+        if self._xmax and (last < self._xmax or self._xmax >= self._budget):
+            return
+        xmax = 64
+        while xmax <= last * 1.1:
+            xmax *= 2
+        self._xmax = min(xmax, self._budget)
+        self.getPlotItem().setXRange(0, self._xmax, padding=0.02)
+
+    def append(self, start: int, losses: np.ndarray, data_losses: np.ndarray) -> None:
+        """Add losses for iterations start, start+1, …; a restart from an earlier point truncates."""
+        self._n = min(self._n, start) if start < self._n else self._n
+        m = losses.size
+        if m == 0:
+            return
+        need = self._n + m
+        if need > self._buf.shape[1]:
+            grown = np.empty((3, max(need, 2 * self._buf.shape[1])))
+            grown[:, : self._n] = self._buf[:, : self._n]
+            self._buf = grown
+        self._buf[0, self._n : need] = np.arange(start, start + m)
+        self._buf[1, self._n : need] = losses
+        self._buf[2, self._n : need] = data_losses
+        self._n = need
+        self._redraw()
+
+    def set_log(self, on: bool) -> None:
+        self._log = on
+        self.getPlotItem().setLogMode(x=False, y=on)
+        self._ymax = 0.0
+        self._fit_y()
+
+    def _fit_y(self) -> None:
+        """Fit y to the losses, moving the range only when the curve leaves it."""
+        if self._n == 0:
+            return
+        total, data = self._buf[1, : self._n], self._buf[2, : self._n]
+        top = float(max(total.max(), data.max()))
+        plot = self.getPlotItem()
+        if self._log:
+            low = float(max(min(total.min(), data.min()), 1e-12))
+            lo, hi = np.log10(low), np.log10(top)
+            current = plot.getViewBox().viewRange()[1]
+            if lo < current[0] or hi > current[1] or self._ymax == 0.0:
+                plot.setYRange(lo - 0.1, hi + 0.1, padding=0)
+                self._ymax = top
+        elif top > self._ymax or self._ymax == 0.0:
+            self._ymax = top
+            plot.setYRange(0, top * 1.05, padding=0)
+
+    def set_marker(self, text: str) -> None:
+        self.marker.setText(text)
+        vb = self.getPlotItem().getViewBox()
+        self.marker.setPos(vb.width() - 8, 4)
+
+    def curve_data(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return (self._buf[0, : self._n], self._buf[1, : self._n], self._buf[2, : self._n])
+
+    def _redraw(self) -> None:
+        x, total, data = self.curve_data()
+        self.total_curve.setData(x, total)
+        self.data_curve.setData(x, data)
+        self._fit_x()
+        self._fit_y()
