@@ -163,7 +163,7 @@ def _values(given: dict) -> dict:
             if isinstance(getattr(_DEFAULT, name), float):
                 raw = parse_float(name, raw, low, high)
             else:
-                raw = parse_int(name, raw, low, high)
+                raw = parse_int(name, raw, int(low), int(high))
         values[name] = raw
     return values
 
@@ -179,7 +179,7 @@ def _config(args: argparse.Namespace) -> TrainConfig:
 def _print_every(args: argparse.Namespace, config: TrainConfig) -> int:
     if args.print_every is None:
         return 1000 if config.model == "nn" else 10
-    return parse_int("print_every", args.print_every, 1, LIMITS["iterations"][1])
+    return parse_int("print_every", args.print_every, 1, int(LIMITS["iterations"][1]))
 
 
 def _train(trainer: Trainer, print_every: int, out, progress: RunProgress | None = None,

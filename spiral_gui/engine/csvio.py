@@ -23,7 +23,7 @@ import csv
 import itertools
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO
@@ -48,9 +48,9 @@ class CsvError(ValueError):
 
 
 @contextmanager
-def _opened(file: str | os.PathLike | IO[str], mode: str):
+def _opened(file: str | os.PathLike[str] | IO[str], mode: str) -> Iterator[IO[str]]:
     if hasattr(file, "read") or hasattr(file, "write"):
-        yield file
+        yield file  # type: ignore[misc]
     else:
         encoding = "utf-8-sig" if mode == "r" else "utf-8"
         with open(file, mode, newline="", encoding=encoding) as f:
@@ -65,7 +65,7 @@ def _cell(value: float) -> str:
 
 
 def write_history_csv(
-    file: str | os.PathLike | IO[str],
+    file: str | os.PathLike[str] | IO[str],
     losses: np.ndarray,
     data_losses: np.ndarray,
     metrics: dict[str, np.ndarray] | None = None,
@@ -93,7 +93,9 @@ def write_history_csv(
             w.writerow(row)
 
 
-def write_data_csv(file: str | os.PathLike | IO[str], X: np.ndarray, y: np.ndarray, test: np.ndarray) -> None:
+def write_data_csv(
+    file: str | os.PathLike[str] | IO[str], X: np.ndarray, y: np.ndarray, test: np.ndarray
+) -> None:
     """The points, their labels and whether each is held out ('test') or trained on ('train')."""
     with _opened(file, "w") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -176,7 +178,7 @@ def _row(cells: list[str], columns: dict[str, int], top: int) -> tuple[float, fl
     return x1, x2, label, word == "test"
 
 
-def _rows(f: Iterable[str]):
+def _rows(f: Iterable[str]) -> Iterator[tuple[int, list[str]]]:
     """(line number, cells) of the non-blank, non-comment rows."""
     reader = csv.reader(f)
     for cells in reader:
@@ -185,7 +187,7 @@ def _rows(f: Iterable[str]):
         yield reader.line_num, cells
 
 
-def read_points_csv(file: str | os.PathLike | IO[str], k: int | None = None) -> ImportedPoints:
+def read_points_csv(file: str | os.PathLike[str] | IO[str], k: int | None = None) -> ImportedPoints:
     """Points from a CSV (see the module's layout). Labels must be below `k` when it is given;
     otherwise K is the largest label plus one (at least 2). Raises CsvError, refusing the file
     if any row is bad."""

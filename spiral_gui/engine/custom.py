@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .config import LIMITS
 
@@ -24,7 +25,9 @@ COORD_LIMIT = 1000.0
 MAX_POINTS = 1_000_000
 
 
-def validate_points(X, y, k: int, max_points: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+def validate_points(
+    X: ArrayLike, y: ArrayLike, k: int, max_points: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """X as (n, 2) float64 and y as (n,) uint8, or a ValueError saying what is wrong with them.
 
     `max_points` caps the count (MAX_POINTS for drawn or imported data).
@@ -91,7 +94,7 @@ class CustomData:
         return cls(np.empty((0, 2)), np.empty(0, dtype=np.uint8), k)
 
     def __len__(self) -> int:
-        return self.X.shape[0]
+        return int(self.X.shape[0])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CustomData):
@@ -101,7 +104,7 @@ class CustomData:
     __hash__ = None  # type: ignore[assignment]
 
     # -- edits: each returns the new data and the Edit that made it -------------------------------
-    def add(self, points, label: int) -> tuple[CustomData, Edit]:
+    def add(self, points: ArrayLike, label: int) -> tuple[CustomData, Edit]:
         """Points (one (2,) or several (m, 2)) of class `label`, appended at the end."""
         pts = np.atleast_2d(np.asarray(points, dtype=np.float64))
         labels = np.full(pts.shape[0], label, dtype=np.int64)
@@ -109,7 +112,7 @@ class CustomData:
         edit = Edit("add", len(self), pts, labels.astype(np.uint8))
         return apply_edit(self, edit), edit
 
-    def nearest(self, point, within: float = np.inf) -> int | None:
+    def nearest(self, point: ArrayLike, within: float = np.inf) -> int | None:
         """Row of the point nearest to `point`, if one lies within `within`; None otherwise."""
         if len(self) == 0:
             return None
@@ -124,7 +127,7 @@ class CustomData:
         edit = Edit("remove", index, self.X[index : index + 1].copy(), self.y[index : index + 1].copy())
         return apply_edit(self, edit), edit
 
-    def remove_nearest(self, point, within: float = np.inf) -> tuple[CustomData, Edit | None]:
+    def remove_nearest(self, point: ArrayLike, within: float = np.inf) -> tuple[CustomData, Edit | None]:
         """Without the point nearest to `point` (within `within`); unchanged and None if none is."""
         i = self.nearest(point, within)
         return (self, None) if i is None else self.remove(i)

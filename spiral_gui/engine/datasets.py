@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .config import DATASETS, D, fixed_k
+from .config import DATASETS, D, TrainConfig, fixed_k
 from .data import make_spiral
 
 __all__ = ["DATASETS", "GENERATED", "fixed_k", "make_data", "make_dataset"]
@@ -95,6 +95,6 @@ def make_dataset(
     return _GENERATORS[name](n, k, rng, noise)
 
 
-def make_data(config, rng: np.random.RandomState) -> tuple[np.ndarray, np.ndarray]:
+def make_data(config: TrainConfig, rng: np.random.RandomState) -> tuple[np.ndarray, np.ndarray]:
     """The data of a `TrainConfig`, drawn from `rng` (the seed's stream, before the weights)."""
     return make_dataset(config.dataset, config.n, config.k, rng, config.noise)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from .config import MEMORY_BUDGET_BYTES, TrainConfig, format_bytes, working_set_bytes
 from .custom import validate_points
@@ -50,7 +51,8 @@ class MetricsLog:
         if arrays:
             iterations, *values = (np.asarray(arrays[name]).tolist() for name in self.NAMES)
             for i, iteration in enumerate(iterations):
-                self._rows.append((int(iteration), *(float(v[i]) for v in values)))
+                train, test, test_loss = (float(v[i]) for v in values)
+                self._rows.append((int(iteration), train, test, test_loss))
 
     def record(self, m: Measurement) -> None:
         """Add `m`, replacing anything recorded at or after its iteration (e.g. after a reset)."""
@@ -127,14 +129,14 @@ class Experiment:
         self.trainer.reset()
         self.metrics.clear()
 
-    def with_points(self, X, y, test: np.ndarray | None = None) -> Experiment:
+    def with_points(self, X: ArrayLike, y: ArrayLike, test: np.ndarray | None = None) -> Experiment:
         """The same run on edited points: weights, iteration, step size, reg and history are kept.
 
         The held-out mask follows the split rule unless `test` is given.
         """
         t = self.trainer
         config = t.config.replace(dataset="custom")
-        new = build_experiment(config, X, y, test=test, initial=t.initial_params())
+        new = build_experiment(config, np.asarray(X), np.asarray(y), test=test, initial=t.initial_params())
         new.trainer.restore(t.params(), t.iteration, *t.losses_since(0), state_arrays=t.state_arrays())
         new.metrics = MetricsLog(self.metrics.arrays())
         return new

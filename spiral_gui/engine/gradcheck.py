@@ -98,13 +98,13 @@ def incremental_losses(params: Params, X: np.ndarray, y: np.ndarray) -> PointLos
     return losses
 
 
-def _from_loss_and_grads(fn: LossAndGradsFn) -> PointLossesFn | Callable[..., float]:
+def _from_loss_and_grads(fn: LossAndGradsFn) -> Callable[..., tuple[np.ndarray, float] | float]:
     def losses(params: Params, X: np.ndarray, y: np.ndarray, reg: float) -> tuple[np.ndarray, float] | float:
         result = fn(params, X, y, reg)
         probs = getattr(result, "probs", None)
         if probs is None or not hasattr(result, "reg_loss"):
             return float(result.loss)
-        return -np.log(probs[np.arange(X.shape[0]), y]), float(result.reg_loss)
+        return np.asarray(-np.log(probs[np.arange(X.shape[0]), y])), float(result.reg_loss)
 
     return losses
 
@@ -142,7 +142,7 @@ class ArrayCheck:
 
     @property
     def kink_entries(self) -> np.ndarray:
-        return self.entries[self.kink]
+        return np.asarray(self.entries[self.kink])
 
     @property
     def checked(self) -> int:
@@ -177,7 +177,9 @@ class GradientCheck:
         return bool(self.worst <= tol)
 
 
-def _entries(shape: tuple[int, ...], full_up_to: int, sample: int, rng: np.random.RandomState):
+def _entries(
+    shape: tuple[int, ...], full_up_to: int, sample: int, rng: np.random.RandomState
+) -> tuple[np.ndarray, bool]:
     size = int(np.prod(shape))
     if size <= full_up_to:
         flat = np.arange(size)
@@ -222,7 +224,7 @@ def gradient_check(
     rng = np.random.RandomState(seed)
     offsets = (h, -h) if order == 2 else (h, -h, 2 * h, -2 * h)
 
-    def loss_at(name: str, idx: tuple[int, ...], delta: float):
+    def loss_at(name: str, idx: tuple[int, ...], delta: float) -> tuple[np.ndarray, float] | float:
         saved = work[name][idx]
         work[name][idx] = saved + delta
         try:
@@ -230,10 +232,11 @@ def gradient_check(
         finally:
             work[name][idx] = saved
 
-    def difference(a, b) -> float:
-        if isinstance(a, tuple):
-            return float(np.mean(a[0] - b[0])) + (a[1] - b[1])
-        return a - b
+    def difference(a: tuple[np.ndarray, float] | float, b: tuple[np.ndarray, float] | float) -> float:
+        if isinstance(a, tuple) and isinstance(b, tuple):
+            return float(np.mean(a[0] - b[0])) + float(a[1] - b[1])
+        assert not isinstance(a, tuple) and not isinstance(b, tuple)
+        return float(a - b)
 
     checks = []
     for name in PARAM_NAMES[model_of(params)]:
@@ -271,6 +274,6 @@ def gradient_check(
     return GradientCheck(tuple(checks), h, order, seed, full_up_to, sample, floor)
 
 
-def loss_and_grads_without_mask(params: Params, X: np.ndarray, y: np.ndarray, reg: float):
+def loss_and_grads_without_mask(params: Params, X: np.ndarray, y: np.ndarray, reg: float) -> Any:
     """The net's gradient with the line `dhidden[hidden_layer <= 0] = 0` left out (wrong on purpose)."""
     return notebook_loss_and_grads(params, X, y, reg, mask=False)

@@ -64,7 +64,7 @@ class PointInspection:
         """(h,) bool: entries that the mask changed (nonzero before, 0 after)."""
         if self.dhidden_before is None or self.active is None:
             return None
-        return (~self.active) & (self.dhidden_before != 0)
+        return np.asarray((~self.active) & (self.dhidden_before != 0))
 
 
 def inspect_point(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .config import LEAKY_SLOPE, D, Model
+from .config import LEAKY_SLOPE, D, Model, TrainConfig
 
 Params = dict[str, np.ndarray]
 
@@ -58,13 +58,13 @@ def model_of(params: Params) -> Model:
 def activate(z: np.ndarray, activation: str = "relu") -> np.ndarray:
     """The hidden layer from its pre-activation z = X·W + b."""
     if activation == "relu":
-        return np.maximum(0, z)
+        return np.asarray(np.maximum(0, z))
     if activation == "leaky_relu":
-        return np.maximum(LEAKY_SLOPE * z, z)
+        return np.asarray(np.maximum(LEAKY_SLOPE * z, z))
     if activation == "tanh":
-        return np.tanh(z)
+        return np.asarray(np.tanh(z))
     if activation == "sigmoid":
-        return 1 / (1 + np.exp(-z))
+        return np.asarray(1 / (1 + np.exp(-z)))
     raise ValueError(f"activation must be one of relu, leaky_relu, tanh, sigmoid, got {activation!r}")
 
 
@@ -169,7 +169,7 @@ def predict(params: Params, X: np.ndarray, activation: str = "relu") -> np.ndarr
     return out
 
 
-def initial_params(config, rng: np.random.RandomState) -> Params:
+def initial_params(config: TrainConfig, rng: np.random.RandomState) -> Params:
     """The starting weights of a `TrainConfig`, drawn from `rng` right after the data.
 
     The notebook draws the linear classifier's W before the net's: skipping the same draw makes

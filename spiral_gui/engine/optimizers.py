@@ -17,7 +17,14 @@ The rules, as the CS231n notes write them (dx the gradient, x a parameter):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
 import numpy as np
+from numpy.typing import DTypeLike
+
+if TYPE_CHECKING:
+    from .config import TrainConfig
 
 #: The state arrays each rule keeps per parameter.
 STATE: dict[str, tuple[str, ...]] = {
@@ -32,7 +39,7 @@ STATE: dict[str, tuple[str, ...]] = {
 class Optimizer:
     """One rule's state for parameters of the given shapes; `t` counts the updates made."""
 
-    def __init__(self, name: str, shapes: dict[str, tuple[int, ...]], dtype: np.dtype) -> None:
+    def __init__(self, name: str, shapes: Mapping[str, tuple[int, ...]], dtype: DTypeLike) -> None:
         self.name = name
         self.state = {s: {p: np.zeros(shape, dtype) for p, shape in shapes.items()} for s in STATE[name]}
         self._tmp = {p: np.empty(shape, dtype) for p, shape in shapes.items()} if STATE[name] else {}
@@ -47,7 +54,13 @@ class Optimizer:
     def arrays(self) -> list[np.ndarray]:
         return [a for arrays in self.state.values() for a in arrays.values()]
 
-    def update(self, cur: dict, grads: dict, new: dict, config) -> None:
+    def update(
+        self,
+        cur: dict[str, np.ndarray],
+        grads: dict[str, np.ndarray],
+        new: dict[str, np.ndarray],
+        config: TrainConfig,
+    ) -> None:
         """new = cur + the rule's step for `grads`; `grads` may be overwritten (scratch)."""
         self.t += 1
         step = config.step_size

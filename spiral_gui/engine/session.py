@@ -42,7 +42,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 
@@ -222,7 +222,7 @@ def _document(session: Session, arrays: dict[str, np.ndarray]) -> dict[str, Any]
     }
 
 
-def save_session(path: str | os.PathLike, session: Session) -> None:
+def save_session(path: str | os.PathLike[str], session: Session) -> None:
     """Write `session` to `path` atomically. Raises OSError (disk full, no permission, …), in
     which case any file already at `path` is unchanged and no temporary file is left."""
     path = Path(path)
@@ -273,7 +273,7 @@ def _sync_folder(folder: Path) -> None:
 # -- reading -------------------------------------------------------------------------------------
 
 
-def load_session(path: str | os.PathLike) -> Session:
+def load_session(path: str | os.PathLike[str]) -> Session:
     """The session in `path`, checked through; SessionError (a ValueError) says why not."""
     path = Path(path)
     try:
@@ -394,7 +394,7 @@ def _read_arrays(raw: bytes) -> dict[str, np.ndarray]:
     return out
 
 
-def _npy_header(f, name: str) -> tuple[np.dtype, int, int]:
+def _npy_header(f: IO[bytes], name: str) -> tuple[np.dtype[Any], int, int]:
     """(dtype, element count, header length) of one .npy member, refusing pickles."""
     fmt = np.lib.format
     version = fmt.read_magic(f)

@@ -26,7 +26,7 @@ def _mix(z: np.ndarray) -> np.ndarray:
     """SplitMix64's finaliser: every input bit flips about half the output bits."""
     z = (z ^ (z >> np.uint64(30))) * _M1
     z = (z ^ (z >> np.uint64(27))) * _M2
-    return z ^ (z >> np.uint64(31))
+    return np.asarray(z ^ (z >> np.uint64(31)))
 
 
 def point_keys(X: np.ndarray, seed: int) -> np.ndarray:
@@ -40,7 +40,8 @@ def point_keys(X: np.ndarray, seed: int) -> np.ndarray:
 def held_out_counts(counts: np.ndarray, fraction: float) -> np.ndarray:
     """Points held out of each class of `counts` points: round(fraction × count), keeping one."""
     counts = np.asarray(counts, dtype=np.int64)
-    return np.minimum(np.floor(counts * fraction + 0.5).astype(np.int64), np.maximum(counts - 1, 0))
+    held = np.floor(counts * fraction + 0.5).astype(np.int64)
+    return np.asarray(np.minimum(held, np.maximum(counts - 1, 0)))
 
 
 def held_out_mask(X: np.ndarray, y: np.ndarray, fraction: float, seed: int) -> np.ndarray:

@@ -48,13 +48,13 @@ def _frozen(a: np.ndarray) -> np.ndarray:
 
 # -- the activation table -------------------------------------------------------------------------
 def _relu_backward(dhidden: np.ndarray, hidden_layer: np.ndarray) -> np.ndarray:
-    out = dhidden.copy()
+    out: np.ndarray = dhidden.copy()
     out[hidden_layer <= 0] = 0
     return out
 
 
 def _leaky_backward(dhidden: np.ndarray, hidden_layer: np.ndarray) -> np.ndarray:
-    out = dhidden.copy()
+    out: np.ndarray = dhidden.copy()
     out[hidden_layer <= 0] *= LEAKY_SLOPE
     return out
 
@@ -197,7 +197,7 @@ def _exp_line(stable: bool) -> Line:
 
 def _dscores_lines() -> list[Line]:
     def minus_one(s: State) -> np.ndarray:
-        d = s["dscores"].copy()
+        d: np.ndarray = s["dscores"].copy()
         d[range(s["num_examples"]), s["y"]] -= 1
         return d
 

@@ -25,14 +25,14 @@ This module holds no Qt and no drawing.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
 
 from .batches import BatchOrder
-from .blocks import ShouldStop, check
-from .config import FIELD_CHANGE, LEAKY_SLOPE, Change, D, TrainConfig, block_rows
+from .blocks import ShouldStop, block_rows, check
+from .config import FIELD_CHANGE, LEAKY_SLOPE, Change, D, TrainConfig
 from .datasets import make_data
 from .history import Checkpoints, LossHistory
 from .models import Params, initial_params
@@ -53,7 +53,7 @@ DIVERGED_LOSS = 100.0
 FULL_LOSS_MIN_PERIOD = 100
 
 
-def flush_subnormals(arrays) -> None:
+def flush_subnormals(arrays: Iterable[np.ndarray]) -> None:
     """Set every entry of `arrays` whose magnitude is below the smallest normal float to 0."""
     for a in arrays:
         tiny = np.finfo(a.dtype).tiny
@@ -226,7 +226,7 @@ class Trainer:
     def full_loss_period(self) -> int:
         """Iterations between two full-training-loss records (mini-batches only)."""
         b = self._config.batch_rows
-        return max(-(-self._X.shape[0] // b), FULL_LOSS_MIN_PERIOD)
+        return max(-(-int(self._X.shape[0]) // b), FULL_LOSS_MIN_PERIOD)
 
     @property
     def last_loss(self) -> float:
@@ -460,6 +460,7 @@ class Trainer:
                 if full is None:
                     return False
                 self._full.append(self._iteration, *full)
+            assert self._order is not None  # mini-batch runs have an order
             where = self._order.draw(self._idx)
             np.take(self._Xa, self._idx, axis=0, out=self._Xb)
             np.add(self._boffset, self._y.take(self._idx), out=self._bcorrect)
@@ -505,6 +506,7 @@ class Trainer:
                     g["W2"] += reg * cur["W2"]
             self._optimizer.update(cur, g, new, cfg)
         if where is not None:
+            assert self._order is not None
             self._order.commit(where)
         self._sets.reverse()
         self._iteration += 1

@@ -59,7 +59,8 @@ def _hidden_layer(X: np.ndarray, params: Params, buf: np.ndarray) -> np.ndarray:
     np.multiply(X[:, 0:1], W[0], out=H)
     H += X[:, 1:2] * W[1]
     H += params["b"]
-    return np.maximum(H, 0, out=H)
+    np.maximum(H, 0, out=H)
+    return H
 
 
 def _scores(hidden_layer: np.ndarray, W2T: np.ndarray, b2: np.ndarray) -> np.ndarray:
@@ -69,7 +70,7 @@ def _scores(hidden_layer: np.ndarray, W2T: np.ndarray, b2: np.ndarray) -> np.nda
     out = np.empty((W2T.shape[0], hidden_layer.shape[0]))
     for k in range(W2T.shape[0]):
         np.dot(hidden_layer, W2T[k], out=out[k])
-    return out.T + b2
+    return np.asarray(out.T + b2)
 
 
 # -- lines ---------------------------------------------------------------------------------------
@@ -179,7 +180,9 @@ class UnitStats:
         return self.order()[: max(count, 0)]
 
 
-def _scan(params: Params, X: np.ndarray, y: np.ndarray | None, should_stop: Callable[[], bool] | None):
+def _scan(
+    params: Params, X: np.ndarray, y: np.ndarray | None, should_stop: Callable[[], bool] | None
+) -> tuple[np.ndarray, np.ndarray, float, float] | None:
     """One blockwise forward pass: per-unit (sum, count of > 0) for the net, and with labels the
     summed cross-entropy and max |probs - 1/K|. None if `should_stop` answered True."""
     nn = "W2" in params
@@ -199,7 +202,12 @@ def _scan(params: Params, X: np.ndarray, y: np.ndarray | None, should_stop: Call
             count += np.count_nonzero(hidden_layer, axis=0)
         if y is not None:
             linear = X[r0:r1] @ params["W"] + params["b"] if not nn else None
-            probs = softmax(_scores(hidden_layer, W2T, params["b2"]) if nn else linear)
+            if nn:
+                assert W2T is not None
+                probs = softmax(_scores(hidden_layer, W2T, params["b2"]))
+            else:
+                assert linear is not None
+                probs = softmax(linear)
             loss_sum += float(-np.log(probs[np.arange(r1 - r0), y[r0:r1]]).sum())
             deviation = max(deviation, float(np.abs(probs - 1.0 / k).max()))
     return total, count, loss_sum, deviation

@@ -92,7 +92,7 @@ def _read_field(name: str, raw: object, default: object) -> object:
         low, high = LIMITS[name]
         if isinstance(default, float):
             return parse_float(name, text, low, high)
-        return parse_int(name, text, low, high)
+        return parse_int(name, text, int(low), int(high))
     # A field without limits (added later): its type is its default's.
     if isinstance(default, bool):
         if text.lower() not in ("true", "false"):
