@@ -183,6 +183,21 @@ def test_the_whole_window_speaks_japanese(qtbot, make_window, ja) -> None:
         assert not english_runs(text), (where, text)
 
 
+def test_the_walk_sees_tooltips_menus_and_plots_and_catches_english(qtbot, make_window, ja) -> None:
+    window = make_window()
+    texts = dict(shown_texts(window))
+    for key in ("step_button.toolTip", "language_menu.title", "loss_view.legend", "loss_view.bottom",
+                "model_text.text", "statusBar", "reg_spin.toolTip"):
+        assert texts.get(key), key
+    window.reset_button.setToolTip("Re-draw the weights from the seed")
+    with pytest.raises(AssertionError, match=r"reset_button\.toolTip"):
+        assert_all_japanese(window)
+    window.reset_button.setToolTip("")
+    window.step_button.setText("Step")  # one word, but still the catalogue's English
+    with pytest.raises(AssertionError, match="untranslated source"):
+        assert_all_japanese(window)
+
+
 def test_a_diverged_run_is_explained_in_japanese(qtbot, make_window, ja) -> None:
     window = make_window(config=TrainConfig(step_size=1e5, reg=0.0, iterations=200))
     click(qtbot, window, "start_button")
