@@ -12,9 +12,11 @@ cd "$(dirname "$0")/.."
 what=${1:-run}; shift || true
 venv=${SPIRAL_VENV:-.venv}
 
-# Qt's offscreen platform needs these on a bare Debian; a real X window (or Xvfb) the second line.
+# Qt's offscreen platform needs these on a bare Debian; a real X window (or Xvfb) the second line;
+# the window in Japanese (and its tests) a font with Japanese characters, the third.
 debs=(libgl1 libegl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0
-      libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 xauth xvfb)
+      libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 xauth xvfb
+      fonts-noto-cjk)
 [ "$what" = bundle ] && debs+=(binutils)
 
 need_debs() {

@@ -12,43 +12,51 @@ from enum import IntEnum
 from typing import Any, Literal
 
 from .blocks import block_rows
+from .words import QT_TRANSLATE_NOOP
 
 Model = Literal["linear", "nn"]
 MODELS: tuple[Model, ...] = ("linear", "nn")
-MODEL_TITLES: dict[str, str] = {"linear": "Softmax (linear)", "nn": "Two-layer ReLU net"}
+MODEL_TITLES: dict[str, str] = {
+    "linear": QT_TRANSLATE_NOOP("config", "Softmax (linear)"),
+    "nn": QT_TRANSLATE_NOOP("config", "Two-layer ReLU net"),
+}
 
 Optimizer = Literal["sgd", "momentum", "nesterov", "rmsprop", "adam"]
 OPTIMIZERS: tuple[Optimizer, ...] = ("sgd", "momentum", "nesterov", "rmsprop", "adam")
 OPTIMIZER_TITLES: dict[str, str] = {
-    "sgd": "Gradient descent (the notes)",
-    "momentum": "Momentum",
-    "nesterov": "Nesterov momentum",
-    "rmsprop": "RMSprop",
-    "adam": "Adam",
+    "sgd": QT_TRANSLATE_NOOP("config", "Gradient descent (the notes)"),
+    "momentum": QT_TRANSLATE_NOOP("config", "Momentum"),
+    "nesterov": QT_TRANSLATE_NOOP("config", "Nesterov momentum"),
+    "rmsprop": QT_TRANSLATE_NOOP("config", "RMSprop"),
+    "adam": QT_TRANSLATE_NOOP("config", "Adam"),
 }
 
 Activation = Literal["relu", "leaky_relu", "tanh", "sigmoid"]
 ACTIVATIONS: tuple[Activation, ...] = ("relu", "leaky_relu", "tanh", "sigmoid")
 ACTIVATION_TITLES: dict[str, str] = {
-    "relu": "ReLU (the notes)",
-    "leaky_relu": "Leaky ReLU",
-    "tanh": "tanh",
-    "sigmoid": "Sigmoid",
+    "relu": QT_TRANSLATE_NOOP("config", "ReLU (the notes)"),
+    "leaky_relu": QT_TRANSLATE_NOOP("config", "Leaky ReLU"),
+    "tanh": QT_TRANSLATE_NOOP("config", "tanh"),
+    "sigmoid": QT_TRANSLATE_NOOP("config", "Sigmoid"),
 }
-#: Slope of the leaky ReLU for negative inputs: max(z, LEAKY_SLOPE * z).
+#: Slope of the leaky ReLU for negative inputs: max(z, LEAKY_SLOPE * z). FIELD_HELP["activation"]
+#: writes it out (translatable text is literal); a test holds the two equal.
 LEAKY_SLOPE = 0.01
 
 Init = Literal["notes", "he", "xavier"]
 INITS: tuple[Init, ...] = ("notes", "he", "xavier")
 INIT_TITLES: dict[str, str] = {
-    "notes": "0.01 · randn (the notes)",
-    "he": "He: randn · sqrt(2 / fan_in)",
-    "xavier": "Xavier: randn · sqrt(1 / fan_in)",
+    "notes": QT_TRANSLATE_NOOP("config", "0.01 · randn (the notes)"),
+    "he": QT_TRANSLATE_NOOP("config", "He: randn · sqrt(2 / fan_in)"),
+    "xavier": QT_TRANSLATE_NOOP("config", "Xavier: randn · sqrt(1 / fan_in)"),
 }
 
 DType = Literal["float64", "float32"]
 DTYPES: tuple[DType, ...] = ("float64", "float32")
-DTYPE_TITLES: dict[str, str] = {"float64": "float64 (exact)", "float32": "float32 (fast)"}
+DTYPE_TITLES: dict[str, str] = {
+    "float64": QT_TRANSLATE_NOOP("config", "float64 (exact)"),
+    "float32": QT_TRANSLATE_NOOP("config", "float32 (fast)"),
+}
 
 #: The choices of every field that takes one of a few names.
 CHOICES: dict[str, tuple[str, ...]] = {
@@ -66,12 +74,12 @@ D = 2
 #: drew or imported ("custom", whose points come with the experiment rather than from the seed).
 DATASETS: tuple[str, ...] = ("spiral", "rings", "xor", "blobs", "moons", "custom")
 DATASET_TITLES: dict[str, str] = {
-    "spiral": "Spiral",
-    "rings": "Rings",
-    "xor": "XOR quadrants",
-    "blobs": "Gaussian blobs",
-    "moons": "Two moons",
-    "custom": "Custom (drawn or imported)",
+    "spiral": QT_TRANSLATE_NOOP("config", "Spiral"),
+    "rings": QT_TRANSLATE_NOOP("config", "Rings"),
+    "xor": QT_TRANSLATE_NOOP("config", "XOR quadrants"),
+    "blobs": QT_TRANSLATE_NOOP("config", "Gaussian blobs"),
+    "moons": QT_TRANSLATE_NOOP("config", "Two moons"),
+    "custom": QT_TRANSLATE_NOOP("config", "Custom (drawn or imported)"),
 }
 CHOICES["dataset"] = DATASETS
 #: Data sets whose shape fixes the number of classes K.
@@ -107,82 +115,147 @@ LIMITS: dict[str, tuple[float, float]] = {
 
 #: Short names of the fields, in the case study's terms (the window's labels).
 FIELD_TITLES: dict[str, str] = {
-    "model": "Model",
-    "n": "N (points per class)",
-    "k": "K (classes)",
-    "hidden": "Hidden size h",
-    "step_size": "step_size",
-    "reg": "reg",
-    "seed": "Seed",
-    "noise": "Theta noise",
-    "iterations": "Iterations",
-    "batch_size": "Batch size",
-    "optimizer": "Optimizer",
-    "momentum": "Momentum μ",
-    "beta1": "Adam β1",
-    "beta2": "Adam β2",
-    "decay_rate": "RMSprop decay",
-    "eps": "ε",
-    "activation": "Activation",
-    "init": "Initialisation",
-    "dtype": "Precision",
-    "skip_mask": "Skip the ReLU backward mask",
-    "dataset": "Data set",
-    "test_fraction": "Held-out fraction",
+    "model": QT_TRANSLATE_NOOP("config", "Model"),
+    "n": QT_TRANSLATE_NOOP("config", "N (points per class)"),
+    "k": QT_TRANSLATE_NOOP("config", "K (classes)"),
+    "hidden": QT_TRANSLATE_NOOP("config", "Hidden size h"),
+    "step_size": QT_TRANSLATE_NOOP("config", "step_size"),
+    "reg": QT_TRANSLATE_NOOP("config", "reg"),
+    "seed": QT_TRANSLATE_NOOP("config", "Seed"),
+    "noise": QT_TRANSLATE_NOOP("config", "Theta noise"),
+    "iterations": QT_TRANSLATE_NOOP("config", "Iterations"),
+    "batch_size": QT_TRANSLATE_NOOP("config", "Batch size"),
+    "optimizer": QT_TRANSLATE_NOOP("config", "Optimizer"),
+    "momentum": QT_TRANSLATE_NOOP("config", "Momentum μ"),
+    "beta1": QT_TRANSLATE_NOOP("config", "Adam β1"),
+    "beta2": QT_TRANSLATE_NOOP("config", "Adam β2"),
+    "decay_rate": QT_TRANSLATE_NOOP("config", "RMSprop decay"),
+    "eps": QT_TRANSLATE_NOOP("config", "ε"),
+    "activation": QT_TRANSLATE_NOOP("config", "Activation"),
+    "init": QT_TRANSLATE_NOOP("config", "Initialisation"),
+    "dtype": QT_TRANSLATE_NOOP("config", "Precision"),
+    "skip_mask": QT_TRANSLATE_NOOP("config", "Skip the ReLU backward mask"),
+    "dataset": QT_TRANSLATE_NOOP("config", "Data set"),
+    "test_fraction": QT_TRANSLATE_NOOP("config", "Held-out fraction"),
 }
 
 #: What each field means, in the case study's terms: the CLI's --help and the window's tooltips.
 FIELD_HELP: dict[str, str] = {
-    "model": "'linear': softmax classifier, scores = X·W + b (the notes reach 49%); "
-    "'nn': two-layer net, hidden = max(0, X·W + b), scores = hidden·W2 + b2 (98%)",
-    "n": "N, points per class: each class is one spiral arm of N points, radius 0 to 1",
-    "k": "K, the number of classes, i.e. spiral arms (3 in the notes); each arm spans 4 radians",
-    "hidden": "h, the size of the ReLU hidden layer of the two-layer net (100 in the notes)",
-    "step_size": "step_size, the gradient-descent learning rate: W += -step_size * dW "
-    "(1.0 in the notes; too large and the loss explodes)",
-    "reg": "reg, the L2 regularisation strength: the loss adds 0.5*reg*sum(W*W) (1e-3 in the notes)",
-    "seed": "seed of the one random stream that draws the data, then the weights (0 in the notes)",
-    "noise": "theta noise: each point's angle gets randn * noise added (0.2 in the notes); "
-    "on the other data sets it blurs the points as much",
-    "iterations": "iteration budget: gradient-descent iterations to run "
-    "(10,000 for the net in the notes, 200 for the softmax)",
-    "batch_size": "examples per gradient step: 0 uses every example each iteration (full batch, "
-    "the notes); B > 0 takes the next B of a shuffled order that is reshuffled every epoch "
-    "(pass over the data), from its own stream seeded by the seed. Each iteration then records "
-    "that batch's loss, and the full training loss is recorded once per epoch (at least every "
-    "100 iterations). B at or above the number of examples is full batch",
-    "optimizer": "how the gradient becomes an update: 'sgd' W += -step_size*dW (the notes); "
-    "'momentum' v = mu*v - step_size*dW, W += v; 'nesterov' the same with the look-ahead "
-    "W += -mu*v_prev + (1 + mu)*v; 'rmsprop' cache = decay_rate*cache + (1 - decay_rate)*dW**2, "
-    "W += -step_size*dW / (sqrt(cache) + eps); 'adam' m and v averages of dW and dW**2 with "
-    "beta1, beta2, bias-corrected, W += -step_size*m / (sqrt(v) + eps). Adam and RMSprop want "
-    "a much smaller step size than the notes' 1.0 (1e-2 to 1e-3)",
-    "momentum": "mu, the momentum and Nesterov optimizers' friction: the share of the last "
-    "update kept in the next",
-    "beta1": "Adam's beta1: decay of its running mean of the gradient",
-    "beta2": "Adam's beta2: decay of its running mean of the squared gradient",
-    "decay_rate": "RMSprop's decay rate: decay of its running mean of the squared gradient "
-    "",
-    "eps": "epsilon: keeps RMSprop's and Adam's division finite where the squared-gradient "
-    "average is 0",
-    "activation": "the hidden layer's non-linearity: 'relu' max(0, z) (the notes), 'leaky_relu' "
-    f"max({LEAKY_SLOPE:g}*z, z), 'tanh', 'sigmoid' 1/(1 + exp(-z)). Its backward step: ReLU "
-    "passes the gradient only where the unit is active (the mask), leaky ReLU multiplies by 1 "
-    f"or {LEAKY_SLOPE:g}, tanh by 1 - hidden_layer**2, sigmoid by hidden_layer*(1 - hidden_layer)",
-    "init": "initial weights from the same random draws, scaled: 'notes' 0.01*randn (the "
-    "notes), 'he' randn*sqrt(2/fan_in), 'xavier' randn*sqrt(1/fan_in); biases start at 0",
-    "dtype": "floating-point precision of training: 'float64' reproduces the notes exactly; "
-    "'float32' is faster and reaches the same accuracy, with losses that differ slightly",
-    "skip_mask": "an experiment: leave out the ReLU backward line dhidden[hidden_layer <= 0] = 0, "
-    "so the gradient also flows back through inactive units (leaky ReLU: the slope factor is "
-    "left out). The gradient is then wrong: the gradient check fails and training suffers. "
-    "No effect with tanh or sigmoid. Off in the notes",
-    "dataset": "the data: 'spiral' (the notes' K arms), 'rings' (K concentric rings), "
-    "'xor' (opposite quadrants, 2 classes), 'blobs' (K Gaussian blobs), 'moons' (two interleaved "
-    "half circles, 2 classes), or 'custom' (points drawn or imported); each draws N points per "
-    "class from the seed, and the noise blurs it",
-    "test_fraction": "share of each class held out of training to measure test accuracy and "
-    "test loss on points the net never saw (0 in the notes: train on everything)",
+    "model": QT_TRANSLATE_NOOP(
+        "config",
+        "'linear': softmax classifier, scores = X·W + b (the notes reach 49%); "
+        "'nn': two-layer net, hidden = max(0, X·W + b), scores = hidden·W2 + b2 (98%)",
+    ),
+    "n": QT_TRANSLATE_NOOP(
+        "config",
+        "N, points per class: each class is one spiral arm of N points, radius 0 to 1",
+    ),
+    "k": QT_TRANSLATE_NOOP(
+        "config",
+        "K, the number of classes, i.e. spiral arms (3 in the notes); each arm spans 4 radians",
+    ),
+    "hidden": QT_TRANSLATE_NOOP(
+        "config",
+        "h, the size of the ReLU hidden layer of the two-layer net (100 in the notes)",
+    ),
+    "step_size": QT_TRANSLATE_NOOP(
+        "config",
+        "step_size, the gradient-descent learning rate: W += -step_size * dW "
+        "(1.0 in the notes; too large and the loss explodes)",
+    ),
+    "reg": QT_TRANSLATE_NOOP(
+        "config",
+        "reg, the L2 regularisation strength: the loss adds 0.5*reg*sum(W*W) (1e-3 in the notes)",
+    ),
+    "seed": QT_TRANSLATE_NOOP(
+        "config",
+        "seed of the one random stream that draws the data, then the weights (0 in the notes)",
+    ),
+    "noise": QT_TRANSLATE_NOOP(
+        "config",
+        "theta noise: each point's angle gets randn * noise added (0.2 in the notes); "
+        "on the other data sets it blurs the points as much",
+    ),
+    "iterations": QT_TRANSLATE_NOOP(
+        "config",
+        "iteration budget: gradient-descent iterations to run "
+        "(10,000 for the net in the notes, 200 for the softmax)",
+    ),
+    "batch_size": QT_TRANSLATE_NOOP(
+        "config",
+        "examples per gradient step: 0 uses every example each iteration (full batch, "
+        "the notes); B > 0 takes the next B of a shuffled order that is reshuffled every epoch "
+        "(pass over the data), from its own stream seeded by the seed. Each iteration then records "
+        "that batch's loss, and the full training loss is recorded once per epoch (at least every "
+        "100 iterations). B at or above the number of examples is full batch",
+    ),
+    "optimizer": QT_TRANSLATE_NOOP(
+        "config",
+        "how the gradient becomes an update: 'sgd' W += -step_size*dW (the notes); "
+        "'momentum' v = mu*v - step_size*dW, W += v; 'nesterov' the same with the look-ahead "
+        "W += -mu*v_prev + (1 + mu)*v; 'rmsprop' cache = decay_rate*cache + (1 - decay_rate)*dW**2, "
+        "W += -step_size*dW / (sqrt(cache) + eps); 'adam' m and v averages of dW and dW**2 with "
+        "beta1, beta2, bias-corrected, W += -step_size*m / (sqrt(v) + eps). Adam and RMSprop want "
+        "a much smaller step size than the notes' 1.0 (1e-2 to 1e-3)",
+    ),
+    "momentum": QT_TRANSLATE_NOOP(
+        "config",
+        "mu, the momentum and Nesterov optimizers' friction: the share of the last "
+        "update kept in the next",
+    ),
+    "beta1": QT_TRANSLATE_NOOP(
+        "config",
+        "Adam's beta1: decay of its running mean of the gradient",
+    ),
+    "beta2": QT_TRANSLATE_NOOP(
+        "config",
+        "Adam's beta2: decay of its running mean of the squared gradient",
+    ),
+    "decay_rate": QT_TRANSLATE_NOOP(
+        "config",
+        "RMSprop's decay rate: decay of its running mean of the squared gradient",
+    ),
+    "eps": QT_TRANSLATE_NOOP(
+        "config",
+        "epsilon: keeps RMSprop's and Adam's division finite where the squared-gradient "
+        "average is 0",
+    ),
+    "activation": QT_TRANSLATE_NOOP(
+        "config",
+        "the hidden layer's non-linearity: 'relu' max(0, z) (the notes), 'leaky_relu' "
+        "max(0.01*z, z), 'tanh', 'sigmoid' 1/(1 + exp(-z)). Its backward step: ReLU "
+        "passes the gradient only where the unit is active (the mask), leaky ReLU multiplies by 1 "
+        "or 0.01, tanh by 1 - hidden_layer**2, sigmoid by hidden_layer*(1 - hidden_layer)",
+    ),
+    "init": QT_TRANSLATE_NOOP(
+        "config",
+        "initial weights from the same random draws, scaled: 'notes' 0.01*randn (the "
+        "notes), 'he' randn*sqrt(2/fan_in), 'xavier' randn*sqrt(1/fan_in); biases start at 0",
+    ),
+    "dtype": QT_TRANSLATE_NOOP(
+        "config",
+        "floating-point precision of training: 'float64' reproduces the notes exactly; "
+        "'float32' is faster and reaches the same accuracy, with losses that differ slightly",
+    ),
+    "skip_mask": QT_TRANSLATE_NOOP(
+        "config",
+        "an experiment: leave out the ReLU backward line dhidden[hidden_layer <= 0] = 0, "
+        "so the gradient also flows back through inactive units (leaky ReLU: the slope factor is "
+        "left out). The gradient is then wrong: the gradient check fails and training suffers. "
+        "No effect with tanh or sigmoid. Off in the notes",
+    ),
+    "dataset": QT_TRANSLATE_NOOP(
+        "config",
+        "the data: 'spiral' (the notes' K arms), 'rings' (K concentric rings), "
+        "'xor' (opposite quadrants, 2 classes), 'blobs' (K Gaussian blobs), 'moons' (two interleaved "
+        "half circles, 2 classes), or 'custom' (points drawn or imported); each draws N points per "
+        "class from the seed, and the noise blurs it",
+    ),
+    "test_fraction": QT_TRANSLATE_NOOP(
+        "config",
+        "share of each class held out of training to measure test accuracy and "
+        "test loss on points the net never saw (0 in the notes: train on everything)",
+    ),
 }
 
 #: Fields that take a yes/no value.
@@ -191,6 +264,44 @@ _BOOL_FIELDS = ("skip_mask",)
 #: Experiments that are never remembered between launches: the app always starts from the notes.
 EXPERIMENT_FIELDS = ("skip_mask",)
 
+
+
+class ConfigError(ValueError):
+    """A refused configuration. `str()` is the English sentence; `template` (marked for
+    translation, context "ConfigError") and `values` let the window word it in another language."""
+
+    def __init__(self, template: str, **values: Any) -> None:
+        super().__init__(template.format(**values))
+        self.template = template
+        self.values = values
+
+
+_MUST_BE_ONE_OF = QT_TRANSLATE_NOOP(
+    "ConfigError", "{name} must be one of {choices}, got {value!r}"
+)
+_MUST_BE_BOOL = QT_TRANSLATE_NOOP(
+    "ConfigError", "{name} must be true or false, got {value!r}"
+)
+_MUST_BE_WHOLE = QT_TRANSLATE_NOOP(
+    "ConfigError", "{name} must be a whole number from {low:,} to {high:,}, got {value!r}"
+)
+_WHOLE_RANGE = QT_TRANSLATE_NOOP(
+    "ConfigError", "{name} must be between {low:,} and {high:,}, got {value:,}"
+)
+_MUST_BE_NUMBER = QT_TRANSLATE_NOOP(
+    "ConfigError", "{name} must be a number from {low:g} to {high:g}, got {value!r}"
+)
+_NUMBER_RANGE = QT_TRANSLATE_NOOP(
+    "ConfigError", "{name} must be between {low:g} and {high:g}, got {value!r}"
+)
+_FIXED_K = QT_TRANSLATE_NOOP(
+    "ConfigError", "k must be {fixed} for the {dataset} data set, which has {fixed} classes, got {k}"
+)
+_OVER_BUDGET = QT_TRANSLATE_NOOP(
+    "ConfigError",
+    "this configuration needs about {need} for full-batch training, over the {budget} budget; "
+    "lower N, K or the hidden size",
+)
 
 
 class Change(IntEnum):
@@ -278,39 +389,36 @@ class TrainConfig:
         for name, choices in CHOICES.items():
             value = getattr(self, name)
             if not isinstance(value, str) or value not in choices:
-                raise ValueError(f"{name} must be one of {', '.join(choices)}, got {value!r}")
+                raise ConfigError(_MUST_BE_ONE_OF, name=name, choices=", ".join(choices), value=value)
         for name in _BOOL_FIELDS:
             value = getattr(self, name)
             if not isinstance(value, bool):
-                raise ValueError(f"{name} must be true or false, got {value!r}")
+                raise ConfigError(_MUST_BE_BOOL, name=name, value=value)
         if not isinstance(self.dataset, str) or self.dataset not in DATASETS:
-            raise ValueError(f"dataset must be one of {', '.join(DATASETS)}, got {self.dataset!r}")
+            raise ConfigError(
+                _MUST_BE_ONE_OF, name="dataset", choices=", ".join(DATASETS), value=self.dataset
+            )
         for name in _INT_FIELDS:
             value = getattr(self, name)
             low, high = LIMITS[name]
             if isinstance(value, bool) or not isinstance(value, int):
-                raise ValueError(f"{name} must be a whole number from {low:,} to {high:,}, got {value!r}")
+                raise ConfigError(_MUST_BE_WHOLE, name=name, low=low, high=high, value=value)
             if not low <= value <= high:
-                raise ValueError(f"{name} must be between {low:,} and {high:,}, got {value:,}")
+                raise ConfigError(_WHOLE_RANGE, name=name, low=low, high=high, value=value)
         for name in _FLOAT_FIELDS:
             value = getattr(self, name)
             low, high = LIMITS[name]
             if isinstance(value, bool) or not isinstance(value, (int, float)):
-                raise ValueError(f"{name} must be a number from {low:g} to {high:g}, got {value!r}")
+                raise ConfigError(_MUST_BE_NUMBER, name=name, low=low, high=high, value=value)
             if not math.isfinite(value) or not low <= value <= high:
-                raise ValueError(f"{name} must be between {low:g} and {high:g}, got {value!r}")
+                raise ConfigError(_NUMBER_RANGE, name=name, low=low, high=high, value=value)
             object.__setattr__(self, name, float(value))
         fixed = fixed_k(self.dataset)
         if fixed is not None and self.k != fixed:
-            raise ValueError(f"k must be {fixed} for the {self.dataset} data set, which has {fixed} classes, "
-                             f"got {self.k}")
+            raise ConfigError(_FIXED_K, fixed=fixed, dataset=self.dataset, k=self.k)
         need = working_set_bytes(self)
         if need > MEMORY_BUDGET_BYTES:
-            raise ValueError(
-                f"this configuration needs about {format_bytes(need)} for full-batch training, "
-                f"over the {format_bytes(MEMORY_BUDGET_BYTES)} budget; "
-                f"lower N, K or the hidden size"
-            )
+            raise ConfigError(_OVER_BUDGET, need=format_bytes(need), budget=format_bytes(MEMORY_BUDGET_BYTES))
 
     @property
     def num_examples(self) -> int:

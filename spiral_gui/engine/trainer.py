@@ -34,6 +34,7 @@ from .batches import BatchOrder
 from .blocks import ShouldStop, block_rows, check
 from .config import FIELD_CHANGE, LEAKY_SLOPE, Change, D, TrainConfig
 from .datasets import make_data
+from .divergence import Divergence
 from .history import Checkpoints, LossHistory
 from .models import Params, initial_params
 from .optimizers import Optimizer
@@ -613,12 +614,8 @@ class Trainer:
             pairwise(out, S[:, j], out=out)
 
     def _divergence_reason(self, loss: float) -> str:
-        what = "NaN" if math.isnan(loss) else "infinite" if math.isinf(loss) else f"{loss:.3g}"
-        advice = "lower the step size"
         cfg = self._config
-        if cfg.optimizer == "sgd" and cfg.step_size * cfg.reg >= 2.0:
-            advice = "lower reg or the step size (step_size × reg must stay below 2)"
-        return f"training diverged: loss became {what} at iteration {self._iteration}; {advice}"
+        return Divergence.of(loss, self._iteration, cfg.optimizer, cfg.step_size, cfg.reg).text()
 
     # -- saving and reopening ---------------------------------------------------------------
     def initial_params(self) -> Params:

@@ -1,4 +1,5 @@
-"""spiral-gui: start the window (or --version, --self-test, --reset-settings).
+"""spiral-gui: start the window (or --version, --self-test, --reset-settings), in the language
+chosen with --lang, in View › Language or by the system.
 
 Before Qt is imported it checks that there is a display to open the window on: without one, Qt's
 X11 plugin aborts the process with a misleading message about a missing library.
@@ -17,6 +18,8 @@ from .. import __version__
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from .main_window import MainWindow
+
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(
@@ -27,6 +30,9 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
                    help="open the window offscreen, train a few hundred iterations through the worker "
                         "thread, check the result, print one line and exit (0 = passed)")
     p.add_argument("--settings", metavar="INI", help="read and write settings in this INI file")
+    p.add_argument("--lang", choices=("ja", "en"),
+                   help="the window's language for this launch (ja: Japanese, en: English); "
+                        "by default the one chosen in View > Language, else the system's")
     p.add_argument("--reset-settings", action="store_true",
                    help="forget the saved parameters, window geometry and view options "
                         "(the settings file, or the --settings INI), say where they were, and exit")
@@ -133,6 +139,19 @@ def create_application() -> QApplication:
     return app
 
 
+def open_window(args: argparse.Namespace) -> MainWindow:
+    """The window shown, in the language of --lang, else the remembered one, else the system's."""
+    from .language import language_of
+    from .main_window import MainWindow
+    from .settings import default_settings, load_language, settings_at
+
+    settings = settings_at(args.settings) if args.settings else default_settings()
+    language_of().apply(args.lang or load_language(settings))
+    window = MainWindow(settings=settings)
+    window.show()
+    return window
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(sys.argv[1:] if argv is None else argv)
     if args.self_test:
@@ -146,13 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 1
 
-    from .main_window import MainWindow
-    from .settings import settings_at
-
     app = create_application()
-    settings = settings_at(args.settings) if args.settings else None
-    window = MainWindow(settings=settings)
-    window.show()
+    window = open_window(args)
     code = app.exec()
     window.shutdown()
     del window

@@ -8,9 +8,11 @@ memory budget, say) is put back at once and the reason is shown under the contro
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from functools import partial
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -23,21 +25,18 @@ from PySide6.QtWidgets import (
 
 from ..engine.config import (
     FIELD_CHANGE,
-    FIELD_HELP,
-    FIELD_TITLES,
     LIMITS,
-    MODEL_TITLES,
     MODELS,
     Change,
     TrainConfig,
 )
+from .engine_text import choice_title, error_text, field_help, field_title
 
 _QT_INT_MAX = 2**31 - 1
 
 
 def _tooltip(name: str) -> str:
-    text = FIELD_HELP[name]
-    text = text[0].upper() + text[1:] + "."
+    text = field_help(name)
     if FIELD_CHANGE[name] >= Change.WEIGHTS:
         return text + "\n" + QCoreApplication.translate(
             "ParameterPanel", "Changing it starts a new run (new data or new weights)."
@@ -92,7 +91,7 @@ class ParameterPanel(QWidget):
 
         self.model_combo.setObjectName("model_combo")
         for m in MODELS:
-            self.model_combo.addItem(MODEL_TITLES[m], m)
+            self.model_combo.addItem(m, m)
         self.n_spin = _int_spin("n", "n_spin")
         self.k_spin = _int_spin("k", "k_spin")
         self.hidden_spin = _int_spin("hidden", "hidden_spin")
@@ -127,12 +126,14 @@ class ParameterPanel(QWidget):
         }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        #: Each field's label, by field name.
+        self.labels: dict[str, QLabel] = {}
         for name, widget in self._widgets.items():
-            widget.setToolTip(_tooltip(name))
-            label = QLabel(FIELD_TITLES[name])
-            label.setToolTip(_tooltip(name))
+            label = self.labels[name] = QLabel()
             label.setBuddy(widget)
             form.addRow(label, widget)
+        #: What the message under the controls says, re-worded on a language change.
+        self._refusal: Callable[[], str] | None = None
 
         self.message_label = QLabel()
 
@@ -145,6 +146,7 @@ class ParameterPanel(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.message_label)
 
+        self.retranslate()
         self.set_config(config)
         self.model_combo.currentIndexChanged.connect(lambda _i: self._on_edit("model"))
         for name in ("n", "k", "hidden", "seed", "noise", "iterations"):
@@ -153,6 +155,23 @@ class ParameterPanel(QWidget):
         # key or the wheel, so a Step or a close right away would use an older value than shown.
         for name in ("step_size", "reg"):
             self._widgets[name].sigValueChanging.connect(lambda _w, _v, f=name: self._on_edit(f))
+
+    def retranslate(self) -> None:
+        """Labels, tooltips, the model names and the message under the controls, in the current
+        language."""
+        for name, widget in self._widgets.items():
+            self.labels[name].setText(field_title(name))
+            self.labels[name].setToolTip(_tooltip(name))
+            widget.setToolTip(_tooltip(name))
+        for i in range(self.model_combo.count()):
+            self.model_combo.setItemText(i, choice_title("model", self.model_combo.itemData(i)))
+        if self._refusal is not None:
+            self.message_label.setText(self._refusal())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- the config, both ways ----------------------------------------------------------------
     def config(self) -> TrainConfig:
@@ -184,23 +203,25 @@ class ParameterPanel(QWidget):
             return
         value = self.widget_value(name)
         if isinstance(value, float) and not math.isfinite(value):
-            self._refuse(name, f"{name} must be a finite number")
+            self._refuse(lambda: self.tr("{0} must be a finite number").format(name))
             return
         try:
             config = self._config.replace(**{name: value})
         except ValueError as exc:
-            self._refuse(name, str(exc))
+            self._refuse(partial(error_text, exc))
             return
         if config == self._config:
             return
         self._config = config
+        self._refusal = None
         self.message_label.clear()
         self.hidden_spin.setEnabled(config.model == "nn")
         self.config_changed.emit(config, name)
 
-    def _refuse(self, name: str, message: str) -> None:
-        """Put the widget back to the last accepted value and say why."""
+    def _refuse(self, message: Callable[[], str]) -> None:
+        """Put the widget back to the last accepted value and say why (`message()` words it)."""
         self.set_config(self._config)
-        text = f"Not applied: {message}"
+        self._refusal = lambda: self.tr("Not applied: {0}").format(message())
+        text = self._refusal()
         self.message_label.setText(text)
         self.refused.emit(text)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import pyqtgraph.exporters
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QCoreApplication, QRect
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
@@ -28,7 +28,7 @@ def export_plot(view: pg.PlotWidget, path: str | Path) -> Path:
     exporter.parameters()["antialias"] = True
     exporter.export(str(path))
     if not path.exists():
-        raise OSError(f"could not write {path}")
+        raise OSError(QCoreApplication.translate("export", "could not write {0}").format(path))
     return path
 
 
@@ -45,11 +45,11 @@ def export_svg(view: QWidget, path: Path) -> None:
     generator.setTitle(f"Spiral GUI — {view.objectName().replace('_', ' ')}")
     painter = QPainter()
     if not painter.begin(generator):
-        raise OSError(f"could not write {path}")
+        raise OSError(QCoreApplication.translate("export", "could not write {0}").format(path))
     try:
         # A plot view is a QGraphicsView, whose render(painter) the QWidget stubs do not know.
         view.render(painter)  # type: ignore[call-overload]
     finally:
         painter.end()
     if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"could not write {path}")
+        raise OSError(QCoreApplication.translate("export", "could not write {0}").format(path))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QEvent, QSettings, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,8 +34,10 @@ from . import settings as store
 from .about import show_about
 from .controls import ParameterPanel
 from .export import export_plot
+from .language import LanguageMenu
 from .runner import Runner
 from .views import DecisionView, LossView, ModelTextView, ReadoutsView, SnapshotView
+from .window_text import retranslate_window
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -61,7 +63,6 @@ class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, config: TrainConfig | None = None) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self.setWindowTitle(self.tr("Spiral GUI — watch a neural network learn"))
         self.setWindowIcon(app_icon())
         self._settings = settings if settings is not None else store.default_settings()
         loaded, note = store.load_config(self._settings)
@@ -95,33 +96,29 @@ class MainWindow(QMainWindow):
         geometry = store.load_geometry(self._settings)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1360, 800)
-        self.statusBar().showMessage(note or messages.ready_text())
         if note:  # the first snapshot's message replaces the status bar's at once: keep it here
             self.panel.message_label.setText(note)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
+        self.retranslate()
+        self.statusBar().showMessage(note or messages.ready_text())
         self.runner.launch()
 
     # -- construction -----------------------------------------------------------------------
     def _build_buttons(self) -> None:
-        self.start_button = QPushButton(self.tr("Start"))
+        self.start_button = QPushButton()
         self.start_button.setObjectName("start_button")
-        self.start_button.setToolTip(self.tr("Train until the iteration budget is spent, or pause (Space)"))
-        self.step_button = QPushButton(self.tr("Step"))
+        self.step_button = QPushButton()
         self.step_button.setObjectName("step_button")
-        self.step_button.setToolTip(self.tr("Advance exactly one iteration of gradient descent (S)"))
-        self.reset_button = QPushButton(self.tr("Reset"))
+        self.reset_button = QPushButton()
         self.reset_button.setObjectName("reset_button")
-        self.reset_button.setToolTip(
-            self.tr("Re-draw the weights from the seed and clear the loss curve (R)")
-        )
         self.start_button.clicked.connect(self.toggle_running)
         self.step_button.clicked.connect(self._on_step)
         self.reset_button.clicked.connect(self._on_reset)
         for b in (self.start_button, self.step_button, self.reset_button):
             b.setMinimumHeight(34)
-        self.log_check = QCheckBox(self.tr("Log-scale loss axis"))
+        self.log_check = QCheckBox()
         self.log_check.setObjectName("log_check")
         self.log_check.toggled.connect(self.loss_view.set_log)
 
@@ -130,9 +127,9 @@ class MainWindow(QMainWindow):
         for b in (self.start_button, self.step_button, self.reset_button):
             buttons.addWidget(b)
 
-        params_box = QGroupBox(self.tr("Parameters"))
+        self.params_box = params_box = QGroupBox()
         QVBoxLayout(params_box).addWidget(self.panel)
-        run_box = QGroupBox(self.tr("Training"))
+        self.run_box = run_box = QGroupBox()
         run_layout = QVBoxLayout(run_box)
         run_layout.addLayout(buttons)
         run_layout.addWidget(self.readouts)
@@ -146,7 +143,7 @@ class MainWindow(QMainWindow):
         left.setMinimumWidth(300)
         left.setMaximumWidth(380)
 
-        inside = QGroupBox(self.tr("Inside the model"))
+        self.inside_box = inside = QGroupBox()
         QVBoxLayout(inside).addWidget(self.model_text)
 
         right = QSplitter(Qt.Orientation.Vertical)
@@ -167,12 +164,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(split)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.export_regions_action = QAction(self.tr("Export decision regions…"), self)
+        self.file_menu = file_menu = self.menuBar().addMenu("")
+        self.export_regions_action = QAction(self)
         self.export_regions_action.triggered.connect(lambda: self._export_dialog("regions"))
-        self.export_loss_action = QAction(self.tr("Export loss curve…"), self)
+        self.export_loss_action = QAction(self)
         self.export_loss_action.triggered.connect(lambda: self._export_dialog("loss"))
-        quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action = quit_action = QAction(self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
@@ -180,14 +177,14 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
-        train_menu = self.menuBar().addMenu(self.tr("&Training"))
-        self.start_action = QAction(self.tr("Start / Pause"), self, shortcut=QKeySequence(Qt.Key.Key_Space))
+        self.train_menu = train_menu = self.menuBar().addMenu("")
+        self.start_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Space))
         self.start_action.triggered.connect(self.toggle_running)
-        self.step_action = QAction(self.tr("Step one iteration"), self, shortcut=QKeySequence(Qt.Key.Key_S))
+        self.step_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_S))
         self.step_action.triggered.connect(self._on_step)
-        self.reset_action = QAction(self.tr("Reset weights"), self, shortcut=QKeySequence(Qt.Key.Key_R))
+        self.reset_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_R))
         self.reset_action.triggered.connect(self._on_reset)
-        self.log_action = QAction(self.tr("Log-scale loss axis"), self, checkable=True)
+        self.log_action = QAction(self, checkable=True)
         self.log_action.toggled.connect(self.log_check.setChecked)
         self.log_check.toggled.connect(self.log_action.setChecked)
         train_menu.addActions([self.start_action, self.step_action, self.reset_action])
@@ -195,10 +192,15 @@ class MainWindow(QMainWindow):
         train_menu.addAction(self.log_action)
         self.addActions([self.start_action, self.step_action, self.reset_action, quit_action])
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About Spiral GUI"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        self.view_menu = self.menuBar().addMenu("")
+        self.language_menu = LanguageMenu(self._settings, self)
+        self.view_menu.addMenu(self.language_menu)
+        self.statusBar().addPermanentWidget(self.language_menu.note_label)
+
+        self.help_menu = help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
 
     # -- user actions -----------------------------------------------------------------------
     @Slot()
@@ -222,6 +224,18 @@ class MainWindow(QMainWindow):
         self._show_running(self.runner.running)
         self.statusBar().showMessage(messages.status_text(snap))
         self.snapshot_drawn.emit(snap)
+
+    def retranslate(self) -> None:
+        """Re-set every text in the current language (window_text); views and the panel do their own."""
+        retranslate_window(self)
+        self._show_running(self.runner.running)
+        snap = self.last_snapshot
+        self.statusBar().showMessage(messages.status_text(snap) if snap else messages.ready_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @Slot(bool)
     def _show_running(self, running: bool) -> None:

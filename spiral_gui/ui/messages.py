@@ -1,6 +1,7 @@
 """The window's words for what the worker reports: status-bar sentences from a snapshot's facts.
 
-The worker and the engine never name keys or buttons; the sentences that do live here. Reads a
+The worker and the engine never name keys or buttons; the sentences that do live here, in the
+user's language (the engine's divergence reason is re-worded from its facts). Reads a
 snapshot (or an error text) and returns a string; touches no widget.
 """
 
@@ -10,46 +11,50 @@ from PySide6.QtCore import QCoreApplication
 
 from ..engine.snapshot import Snapshot
 from ..engine.status import Event, Status
+from .engine_text import divergence_text
 
 #: Above this, the status bar says how often the decision regions are refreshed.
 SLOW_GRID_SECONDS = 0.05
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
+translate = QCoreApplication.translate
 
 
 def ready_text() -> str:
-    return _tr("ready: press Start (Space) or Step (S)")
+    return translate("messages", "ready: press Start (Space) or Step (S)")
 
 
 def status_text(snap: Snapshot) -> str:
     """One sentence for the status bar: where the run stands and what the user can do next."""
     status, event = snap.status, snap.event
     if status == Status.RUNNING:
-        text = _tr("training…")
+        text = translate("messages", "training…")
         if snap.grid_period > SLOW_GRID_SECONDS:
-            text += _tr(" (decision regions refresh every {seconds} s at this size)").format(
-                seconds=f"{snap.grid_period:.1f}"
-            )
+            text += translate(
+                "messages", " (decision regions refresh every {seconds} s at this size)"
+            ).format(seconds=f"{snap.grid_period:.1f}")
         return text
     if status == Status.DIVERGED:
-        return (snap.reason or _tr("training diverged")) + _tr(" — then press Reset (R)")
+        reason = divergence_text(snap.reason) if snap.reason else translate("messages", "training diverged")
+        return reason + translate("messages", " — then press Reset (R)")
     if status == Status.FINISHED:
-        return _tr("finished: {iterations} iterations, loss {loss}, training accuracy {accuracy}").format(
+        return translate(
+            "messages", "finished: {iterations} iterations, loss {loss}, training accuracy {accuracy}"
+        ).format(
             iterations=f"{snap.iteration:,}", loss=f"{snap.loss:.4f}", accuracy=f"{snap.accuracy:.2%}"
         )
     if status == Status.PAUSED:
+        at = f"{snap.iteration:,}"
         if event == Event.STEPPED:
-            return _tr("stepped to iteration {iteration}").format(iteration=f"{snap.iteration:,}")
+            return translate("messages", "stepped to iteration {iteration}").format(iteration=at)
         if event == Event.BUDGET_RAISED:
-            return _tr("budget raised: press Start to go on")
-        return _tr("paused at iteration {iteration}").format(iteration=f"{snap.iteration:,}")
+            return translate("messages", "budget raised: press Start to go on")
+        return translate("messages", "paused at iteration {iteration}").format(iteration=at)
     if event == Event.RESET:
-        return _tr("reset: weights re-drawn from the seed")
+        return translate("messages", "reset: weights re-drawn from the seed")
     return ready_text()
 
 
 def failure_text(text: str) -> str:
     """The first line of an unexpected error, for the status bar and the message box."""
-    return text.splitlines()[0] if text else _tr("unknown error")
+    return text.splitlines()[0] if text else translate("messages", "unknown error")

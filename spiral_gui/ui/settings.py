@@ -18,17 +18,18 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 from ..engine.config import CHOICES, EXPERIMENT_FIELDS, LIMITS, TrainConfig
 from ..engine.numbers import parse_float, parse_int, quote
+from .engine_text import error_text
 
 _GROUP = "config"
 
 #: Every key the app writes. Keys in the file outside this set are removed when it is saved.
 KNOWN_KEYS = frozenset(
     {f"{_GROUP}/{f.name}" for f in fields(TrainConfig) if f.name not in EXPERIMENT_FIELDS}
-    | {"window/geometry", "view/log_scale"}
+    | {"window/geometry", "view/log_scale", "view/language"}
 )
 #: A string value longer than this under a known key is junk, whatever the key (removed on save).
 _MAX_TEXT = 10_000
@@ -58,7 +59,9 @@ def load_config(settings: QSettings) -> tuple[TrainConfig, str | None]:
     """The saved configuration, or the defaults and a note saying why they were used."""
     settings.allKeys()  # QSettings parses lazily: read everything before asking for its status
     if settings.status() != QSettings.Status.NoError:
-        return TrainConfig(), f"settings file {settings.fileName()} is unreadable; using the defaults"
+        return TrainConfig(), QCoreApplication.translate(
+            "settings", "settings file {0} is unreadable; using the defaults"
+        ).format(settings.fileName())
     settings.beginGroup(_GROUP)
     try:
         present = set(settings.childKeys())
@@ -70,7 +73,9 @@ def load_config(settings: QSettings) -> tuple[TrainConfig, str | None]:
                 values[f.name] = _read_field(f.name, settings.value(f.name), f.default)
         return TrainConfig(**values), None
     except ValueError as exc:
-        return TrainConfig(), f"saved settings were invalid ({exc}); using the defaults"
+        return TrainConfig(), QCoreApplication.translate(
+            "settings", "saved settings were invalid ({0}); using the defaults"
+        ).format(error_text(exc))
     finally:
         settings.endGroup()
 
@@ -153,6 +158,18 @@ def load_view_options(settings: QSettings) -> ViewOptions:
 def save_view_options(settings: QSettings, options: ViewOptions) -> str | None:
     """Write the view options. None if written, else why not (see save_config)."""
     settings.setValue("view/log_scale", options.log_scale)
+    return _write(settings)
+
+
+def load_language(settings: QSettings) -> str:
+    """The remembered language choice: "system" (the default), "en" or "ja"."""
+    raw = settings.value("view/language")
+    return raw if raw in ("system", "en", "ja") else "system"
+
+
+def save_language(settings: QSettings, choice: str) -> str | None:
+    """Remember the language choice. None if written, else why not (see save_config)."""
+    settings.setValue("view/language", choice)
     return _write(settings)
 
 

@@ -17,7 +17,7 @@ class DecisionView(TimedPlotWidget):
     """The spiral's points over the model's decision regions, in data coordinates."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__("decision_view", "Decision regions and training points", "x₁", "x₂", parent)
+        super().__init__("decision_view", "", "x₁", "x₂", parent)
         plot = self.getPlotItem()
         self.setAspectLocked(True)
         self.image = pg.ImageItem(axisOrder="row-major")
@@ -33,6 +33,24 @@ class DecisionView(TimedPlotWidget):
         self._lut_k = -1
         self._rect: tuple[float, float, float, float] | None = None
         self.drawn_points = 0
+        self._total = self._stride = 0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.set_titles(self.tr("Decision regions and training points"), "x₁", "x₂")
+        self._show_note()
+
+    def _show_note(self) -> None:
+        """Say when the scatter shows a subsample of the points."""
+        subsample = self._stride > 1
+        self.note.setText(
+            self.tr("showing {shown} of {total} points (every {stride}th)").format(
+                shown=f"{self.drawn_points:,}", total=f"{self._total:,}", stride=self._stride
+            )
+            if subsample
+            else ""
+        )
+        self.note.setVisible(subsample)
 
     def show_snapshot(self, snap: Snapshot) -> None:
         k = snap.config.k
@@ -68,12 +86,9 @@ class DecisionView(TimedPlotWidget):
                 size=size,
                 pen=outline,
                 brush=pg.mkBrush(*colours[j]),
-                name=f"class {j}",
             )
-        self.note.setText(
-            f"showing {self.drawn_points:,} of {total:,} points (every {stride}th)" if stride > 1 else ""
-        )
-        self.note.setVisible(stride > 1)
+        self._total, self._stride = total, stride
+        self._show_note()
         self._k = k
 
     def show_regions(self, regions: np.ndarray, rect: tuple[float, float, float, float], k: int) -> None:

@@ -18,16 +18,14 @@ class LossView(TimedPlotWidget):
     """Total and data loss per iteration; spikes stay visible (peak downsampling)."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__("loss_view", "Loss", "iteration", "loss", parent)
+        super().__init__("loss_view", "", "", "", parent)
         plot = self.getPlotItem()
         plot.showGrid(x=True, y=True, alpha=0.25)
-        legend = plot.addLegend(offset=(-10, 10), labelTextSize="11pt")
-        legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        self.legend = plot.addLegend(offset=(-10, 10), labelTextSize="11pt")
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
         # Not anti-aliased: a smooth path of thousands of points costs ~5 ms a frame in software.
-        self.total_curve = plot.plot(pen=pg.mkPen("#3288bd", width=2), name="total loss", antialias=False)
-        self.data_curve = plot.plot(
-            pen=pg.mkPen("#d53e4f", width=1.5), name="data loss", antialias=False
-        )
+        self.total_curve = plot.plot(pen=pg.mkPen("#3288bd", width=2), antialias=False)
+        self.data_curve = plot.plot(pen=pg.mkPen("#d53e4f", width=1.5), antialias=False)
         for c in (self.total_curve, self.data_curve):
             c.setDownsampling(auto=True, method="peak")
             c.setClipToView(True)
@@ -44,6 +42,15 @@ class LossView(TimedPlotWidget):
         # axes every frame, which costs more than drawing the curves.
         plot.disableAutoRange()
         plot.setXRange(0, 1, padding=0)
+        self._diverged = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.set_titles(self.tr("Loss"), self.tr("iteration"), self.tr("loss"))
+        self.legend.clear()
+        self.legend.addItem(self.total_curve, self.tr("total loss"))
+        self.legend.addItem(self.data_curve, self.tr("data loss"))
+        self.set_marker(self.tr("diverged") if self._diverged else "")
 
     def show_snapshot(self, snap: Snapshot) -> None:
         """Append the snapshot's losses; a new run starts a new curve; mark a divergence."""
@@ -54,8 +61,10 @@ class LossView(TimedPlotWidget):
         self.set_budget(snap.config.iterations)
         self.append(snap.loss_start, snap.losses, snap.data_losses)
         if snap.status == Status.DIVERGED:
+            self._diverged = True
             self.set_marker(self.tr("diverged"))
         elif new_run:
+            self._diverged = False
             self.set_marker("")
 
     @property
@@ -67,6 +76,7 @@ class LossView(TimedPlotWidget):
         self._n = 0
         self._ymax = 0.0
         self._xmax = 0
+        self._diverged = False
         self.marker.setText("")
         if budget is not None:
             self.set_budget(budget)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
 
 from ...engine.snapshot import Snapshot
@@ -17,8 +17,7 @@ _BOLD = "font-weight: 600;"
 _DIVERGED = "font-weight: 600; color: #b2182b;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReadoutsView", text)
+translate = QCoreApplication.translate
 
 
 def iteration_text(snap: Snapshot) -> str:
@@ -27,14 +26,14 @@ def iteration_text(snap: Snapshot) -> str:
 
 def loss_text(snap: Snapshot) -> str:
     if snap.status == Status.DIVERGED:
-        return _tr("diverged — last finite loss {loss}").format(loss=f"{snap.loss:.4f}")
+        return translate("ReadoutsView", "diverged — last finite loss {loss}").format(loss=f"{snap.loss:.4f}")
     return "–" if math.isnan(snap.loss) else f"{snap.loss:.6f}"
 
 
 def rate_text(snap: Snapshot) -> str:
     if snap.status != Status.RUNNING:
         return "–"
-    return _tr("{rate} iterations/s").format(rate=f"{snap.iterations_per_second:,.0f}")
+    return translate("ReadoutsView", "{rate} iterations/s").format(rate=f"{snap.iterations_per_second:,.0f}")
 
 
 class ReadoutsView(QWidget):
@@ -57,24 +56,37 @@ class ReadoutsView(QWidget):
         self.progress.setTextVisible(True)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        rows = [
-            (self.tr("Iteration"), self.iteration_label),
-            (self.tr("Loss"), self.loss_label),
-            (self.tr("Training accuracy"), self.accuracy_label),
-            (self.tr("Speed"), self.rate_label),
-        ]
-        for row, (title, label) in enumerate(rows):
+        rows = [self.iteration_label, self.loss_label, self.accuracy_label, self.rate_label]
+        #: The titles left of the readouts, in the order of `rows`.
+        self.titles: list[QLabel] = []
+        for row, label in enumerate(rows):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
             label.setStyleSheet(_BOLD)
-            t = QLabel(title)
+            t = QLabel()
             t.setStyleSheet("color: #555555;")
+            self.titles.append(t)
             grid.addWidget(t, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, row, 1)
         grid.setColumnStretch(1, 1)
         grid.addWidget(self.progress, len(rows), 0, 1, 2)
+        self._last: Snapshot | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        names = (self.tr("Iteration"), self.tr("Loss"), self.tr("Training accuracy"), self.tr("Speed"))
+        for title, name in zip(self.titles, names, strict=True):
+            title.setText(name)
+        if self._last is not None:
+            self.show_snapshot(self._last)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_snapshot(self, snap: Snapshot) -> None:
+        self._last = snap
         self.iteration_label.setText(iteration_text(snap))
         self.loss_label.setText(loss_text(snap))
         self.loss_label.setStyleSheet(_DIVERGED if snap.status == Status.DIVERGED else _BOLD)

@@ -10,6 +10,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGraphicsItem
 
 #: ColorBrewer "Spectral" (11 classes), the colour map the case study plots with.
@@ -65,11 +66,26 @@ class TimedPlotWidget(pg.PlotWidget):
         super().__init__(parent=parent, background="w")
         self.setObjectName(name)
         plot = self.getPlotItem()
+        self.set_titles(title, x_label, y_label)
+        plot.setMenuEnabled(False)
+        style_plot(plot)
+
+    def set_titles(self, title: str, x_label: str, y_label: str) -> None:
+        """The plot's title and axis labels (again on a language change)."""
+        plot = self.getPlotItem()
         plot.setTitle(title, color="#222222", size="13pt")
         plot.setLabel("bottom", x_label)
         plot.setLabel("left", y_label)
-        plot.setMenuEnabled(False)
-        style_plot(plot)
+        #: The texts as set, for whoever checks what the plot says.
+        self.titles = (title, x_label, y_label)
+
+    def retranslate(self) -> None:
+        """Views re-set their texts here; called on every language change."""
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def paintEvent(self, event) -> None:
         start = time.perf_counter()

@@ -1,0 +1,82 @@
+"""The engine's words in the user's language: titles, help, refusals and divergence reasons.
+
+The engine marks its text with `QT_TRANSLATE_NOOP(context, text)` and keeps speaking English
+(the CLI does too); here the window translates that text when it shows it. Text with values is
+translated as a template and formatted after. Reads the engine's tables; touches no widget.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ..engine.config import (
+    ACTIVATION_TITLES,
+    DATASET_TITLES,
+    DTYPE_TITLES,
+    FIELD_HELP,
+    FIELD_TITLES,
+    INIT_TITLES,
+    MODEL_TITLES,
+    OPTIMIZER_TITLES,
+    ConfigError,
+)
+from ..engine.divergence import ADVICE, INFINITE, REASON, Divergence
+
+#: The titles of each choice field's values, by field.
+CHOICE_TITLES: dict[str, dict[str, str]] = {
+    "model": MODEL_TITLES,
+    "optimizer": OPTIMIZER_TITLES,
+    "activation": ACTIVATION_TITLES,
+    "init": INIT_TITLES,
+    "dtype": DTYPE_TITLES,
+    "dataset": DATASET_TITLES,
+}
+
+
+def _config(text: str) -> str:
+    return QCoreApplication.translate("config", text)
+
+
+def field_title(name: str) -> str:
+    """The label of a TrainConfig field ("Seed", or a code name such as `step_size`)."""
+    return _config(FIELD_TITLES[name])
+
+
+def field_help(name: str) -> str:
+    """What the field means, one or more sentences ending in a full stop (the tooltips)."""
+    text = _config(FIELD_HELP[name])
+    # The help is a phrase ("seed of the one random stream…"): a capital and a full stop make it
+    # a sentence, the full stop in the language's own punctuation.
+    return QCoreApplication.translate("config", "{0}.").format(text[0].upper() + text[1:])
+
+
+def choice_title(field: str, value: str) -> str:
+    """The title of one value of a choice field (a model, an optimizer, a data set…)."""
+    return _config(CHOICE_TITLES[field][value])
+
+
+def error_text(exc: BaseException) -> str:
+    """A refusal from the engine in the user's language (English for text it did not mark)."""
+    if isinstance(exc, ConfigError):
+        template = QCoreApplication.translate("ConfigError", exc.template)
+        try:
+            return template.format(**exc.values)
+        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+            return str(exc)
+    return str(exc)
+
+
+def divergence_text(reason: str) -> str:
+    """The trainer's divergence reason in the user's language (as it is when not the engine's)."""
+    facts = Divergence.parse(reason)
+    if facts is None:
+        return reason
+    what = QCoreApplication.translate("Divergence", INFINITE) if facts.what == INFINITE else facts.what
+    try:
+        return QCoreApplication.translate("Divergence", REASON).format(
+            what=what,
+            iteration=facts.iteration,
+            advice=QCoreApplication.translate("Divergence", ADVICE[facts.advice]),
+        )
+    except (KeyError, IndexError, ValueError):
+        return reason

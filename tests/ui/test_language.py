@@ -1,0 +1,289 @@
+"""The window in Japanese and English: every text it shows translated, switched live both ways,
+chosen with --lang or the menu (remembered), and English with a note when no font has Japanese.
+
+"English left" is a run of two or more English words of three letters or more, outside code
+(identifiers, formulas, <code>), numbers and units, and outside the few names in ALLOWED; and any
+text that is still exactly an English source of the catalogue.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QWidget,
+)
+
+from spiral_gui.engine.config import TrainConfig
+from spiral_gui.engine.status import Status
+from spiral_gui.ui import language as language_module
+from spiral_gui.ui.app import _parse, open_window
+from spiral_gui.ui.language import language_of, resolve
+from spiral_gui.ui.settings import load_language
+
+from .helpers import choose_model, click, settings_at, wait_status, wait_until_snapshot
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Names, not sentences: the product and a function's proper name.
+ALLOWED = ("Spiral GUI", "Leaky ReLU")
+_WORD = re.compile(r"[A-Za-z]{3,}")
+_STRIP = "'\"“”‘’()[]{}.,;:!?…（）「」、。"
+
+
+def english_runs(text: str) -> list[str]:
+    """Runs of two or more English words (3+ letters each) in `text`, code and names excepted.
+    A tag or a line break ends a run."""
+    text = re.sub(r"<code>.*?</code>", "\n", text, flags=re.S)
+    text = html.unescape(re.sub(r"<[^>]+>", "\n", text)).replace("&", "")
+    for name in ALLOWED:
+        text = re.sub(re.escape(name), "\n", text, flags=re.I)
+    runs = []
+    for line in text.splitlines():
+        run: list[str] = []
+        for token in [*line.split(), ""]:
+            core = token.strip(_STRIP)
+            if core and _WORD.fullmatch(core):
+                run.append(core)
+                continue
+            if len(run) >= 2:
+                runs.append(" ".join(run))
+            run = []
+    return runs
+
+
+def test_the_heuristic_finds_english_and_spares_code() -> None:
+    assert english_runs("Train until the budget") == ["Train until the budget"]
+    assert english_runs("反復 3,202 で一時停止中") == []
+    assert english_runs("<code>dhidden[hidden &lt;= 0] = 0</code> の逆伝播") == []
+    assert english_runs("W += -step_size * dW（ノートでは 1.0）") == []
+    assert english_runs("Spiral GUI について") == []
+    assert english_runs("loss = mean(−log softmax(scores)[y])") == []
+    assert english_runs("paused at iteration 5") == []  # "at" is short: no run of two long words
+    assert english_runs("the loss curve, again") == ["the loss curve again"]
+    assert english_runs("pyqtgraph — MIT<br>NumPy — BSD") == []
+
+
+def catalogue() -> dict[str, str]:
+    """English source -> Japanese, for every entry whose translation differs."""
+    out = {}
+    ts = ROOT / "resources" / "translations" / "spiral_gui_ja.ts"
+    for message in ET.parse(ts).getroot().iter("message"):
+        source, translation = message.findtext("source"), message.findtext("translation")
+        if source != translation:
+            out[source] = translation
+    return out
+
+
+def shown_texts(window) -> Iterator[tuple[str, str]]:
+    """(where, text) of everything the window shows: titles, labels, buttons, tooltips, combo
+    items, menus and actions, plot titles, axis labels, legends and notes, the status bar."""
+    widgets = [window, *window.findChildren(QWidget)]
+    for w in widgets:
+        where = w.objectName() or type(w).__name__
+        yield where + ".windowTitle", w.windowTitle() if w.isWindow() else ""
+        yield where + ".toolTip", w.toolTip()
+        if isinstance(w, (QLabel, QAbstractButton)):
+            yield where + ".text", w.text()
+        if isinstance(w, QGroupBox):
+            yield where + ".title", w.title()
+        if isinstance(w, QComboBox):
+            for i in range(w.count()):
+                yield f"{where}.item{i}", w.itemText(i)
+        if isinstance(w, QMenu):
+            yield where + ".title", w.title()
+            for action in w.actions():
+                yield f"{where}/{action.objectName()}.text", action.text()
+                yield f"{where}/{action.objectName()}.toolTip", action.toolTip()
+        if isinstance(w, pg.PlotWidget):
+            plot = w.getPlotItem()
+            yield where + ".plotTitle", plot.titleLabel.text
+            for side in ("left", "bottom"):
+                yield f"{where}.{side}", plot.getAxis(side).labelText
+            if plot.legend is not None:
+                for _sample, label in plot.legend.items:
+                    yield where + ".legend", label.text
+            for item in plot.getViewBox().allChildren():
+                if isinstance(item, pg.TextItem):
+                    yield where + ".note", item.toPlainText()
+    for menu in window.menuBar().findChildren(QMenu):
+        yield "menu.title", menu.title()
+    yield "statusBar", window.statusBar().currentMessage()
+
+
+def assert_all_japanese(window) -> None:
+    english = catalogue()
+    left = []
+    for where, text in shown_texts(window):
+        if not text:
+            continue
+        if english_runs(text):
+            left.append((where, english_runs(text), text[:80]))
+        elif text in english:
+            left.append((where, "untranslated source", text))
+    assert not left, "English left in the Japanese window:\n" + "\n".join(map(str, left))
+
+
+@pytest.fixture
+def ja():
+    """The application in Japanese for one test, English again afterwards."""
+    lang = language_of()
+    if not language_module.japanese_font_available():
+        pytest.skip("no font with Japanese characters is installed (fonts-noto-cjk)")
+    assert lang.apply("ja") == "ja"
+    yield lang
+    lang.apply("en")
+
+
+@pytest.fixture
+def english():
+    yield
+    language_of().apply("en")
+
+
+def test_the_whole_window_speaks_japanese(qtbot, make_window, ja) -> None:
+    window = make_window()
+    assert_all_japanese(window)
+    assert window.start_button.text() == "開始" and window.params_box.title() == "パラメータ"
+    assert "2層ニューラルネットワーク" in window.model_text.text()
+    assert "<code>dhidden[hidden &lt;= 0] = 0</code>" in window.model_text.text()
+
+    click(qtbot, window, "step_button")
+    wait_until_snapshot(qtbot, window, lambda s: s.iteration == 1)
+    assert window.statusBar().currentMessage() == "反復 1 まで進めました"
+    assert_all_japanese(window)
+
+    choose_model(window, "linear")
+    wait_until_snapshot(qtbot, window, lambda s: s.config.model == "linear")
+    assert "ソフトマックス線形分類器" in window.model_text.text()
+    assert_all_japanese(window)
+
+    # A refused value: the engine's reason, worded in Japanese under the controls.
+    window.panel.k_spin.setValue(window.panel.k_spin.maximum())
+    window.panel.n_spin.setValue(window.panel.n_spin.maximum())
+    message = window.panel.message_label.text()
+    assert message.startswith("適用しませんでした: この設定ではフルバッチ学習に約"), message
+    assert_all_japanese(window)
+
+    box = window.show_about()
+    qtbot.addWidget(box)
+    assert box.windowTitle() == "Spiral GUI について"
+    for where, text in [("about", box.text()), *[("button", b.text()) for b in box.buttons()]]:
+        assert not english_runs(text), (where, text)
+
+
+def test_the_walk_sees_tooltips_menus_and_plots_and_catches_english(qtbot, make_window, ja) -> None:
+    window = make_window()
+    texts = dict(shown_texts(window))
+    for key in ("step_button.toolTip", "language_menu.title", "loss_view.legend", "loss_view.bottom",
+                "model_text.text", "statusBar", "reg_spin.toolTip"):
+        assert texts.get(key), key
+    window.reset_button.setToolTip("Re-draw the weights from the seed")
+    with pytest.raises(AssertionError, match=r"reset_button\.toolTip"):
+        assert_all_japanese(window)
+    window.reset_button.setToolTip("")
+    window.step_button.setText("Step")  # one word, but still the catalogue's English
+    with pytest.raises(AssertionError, match="untranslated source"):
+        assert_all_japanese(window)
+
+
+def test_a_diverged_run_is_explained_in_japanese(qtbot, make_window, ja) -> None:
+    window = make_window(config=TrainConfig(step_size=1e5, reg=0.0, iterations=200))
+    click(qtbot, window, "start_button")
+    wait_status(qtbot, window, Status.DIVERGED)
+    status = window.statusBar().currentMessage()
+    assert status.startswith("学習が発散しました: 反復 ")
+    assert "step_size（学習率）を小さくしてください" in status
+    assert status.endswith("そのあとリセット (R) を押してください")
+    assert window.loss_label.text().startswith("発散 — 最後の有限な損失")
+    assert_all_japanese(window)
+
+
+def test_switching_live_changes_every_text_both_ways(qtbot, make_window, english) -> None:
+    if not language_module.japanese_font_available():
+        pytest.skip("no font with Japanese characters is installed (fonts-noto-cjk)")
+    window = make_window()
+    click(qtbot, window, "step_button")
+    wait_until_snapshot(qtbot, window, lambda s: s.iteration == 1)
+    before = dict(shown_texts(window))
+    assert before["start_button.text"] == "Start" and before["statusBar"] == "stepped to iteration 1"
+
+    window.language_menu.actions_by_choice["ja"].trigger()
+    japanese = dict(shown_texts(window))
+    changed = {k for k in before if before[k] != japanese.get(k)}
+    for key in ("start_button.text", "statusBar", "loss_view.plotTitle", "decision_view.plotTitle",
+                "model_combo.item0", "n_spin.toolTip", "model_text.text", "main_window.windowTitle"):
+        assert key in changed, key
+    assert japanese["statusBar"] == "反復 1 まで進めました"
+    assert_all_japanese(window)
+    assert window.language_menu.actions_by_choice["ja"].isChecked()
+
+    window.language_menu.actions_by_choice["en"].trigger()
+    assert dict(shown_texts(window)) == before
+
+
+def test_the_menu_choice_is_remembered(qtbot, make_window, ini_path, english) -> None:
+    window = make_window()
+    window.language_menu.actions_by_choice["en"].trigger()
+    assert load_language(settings_at(ini_path)) == "en"
+    window.language_menu.actions_by_choice["system"].trigger()
+    assert load_language(settings_at(ini_path)) == "system"
+    assert language_of().current == resolve("system")
+
+
+def test_lang_ja_opens_the_window_in_japanese_without_remembering_it(qtbot, ini_path, english) -> None:
+    if not language_module.japanese_font_available():
+        pytest.skip("no font with Japanese characters is installed (fonts-noto-cjk)")
+    settings_at(ini_path).setValue("view/language", "en")
+    window = open_window(_parse(["--lang", "ja", "--settings", str(ini_path)]))
+    qtbot.addWidget(window)
+    assert window.start_button.text() == "開始"
+    assert window.language_menu.actions_by_choice["ja"].isChecked()
+    assert load_language(settings_at(ini_path)) == "en"
+    window.close()
+    window = open_window(_parse(["--settings", str(ini_path)]))  # the remembered choice again
+    qtbot.addWidget(window)
+    assert window.start_button.text() == "Start"
+    window.close()
+
+
+def test_without_a_japanese_font_the_window_stays_english_with_a_note(
+    qtbot, make_window, monkeypatch, english
+) -> None:
+    monkeypatch.setattr(language_module, "japanese_font_available", lambda: False)
+    window = make_window()
+    window.language_menu.actions_by_choice["ja"].trigger()
+    assert language_of().current == "en"
+    assert window.start_button.text() == "Start"
+    note = window.findChild(QLabel, "language_note")
+    assert note is not None and note.isVisible()
+    assert note.text().startswith("No installed font has Japanese characters")
+    assert "fonts-noto-cjk" in note.text()
+    assert "\n" not in note.text()
+    window.language_menu.actions_by_choice["en"].trigger()
+    assert not note.isVisible()
+
+
+def test_the_system_choice_follows_the_locale() -> None:
+    from PySide6.QtCore import QLocale
+
+    assert resolve("system", QLocale("ja_JP")) == "ja"
+    assert resolve("system", QLocale("de_DE")) == "en"
+    assert resolve("en", QLocale("ja_JP")) == "en"
+
+
+def test_qt_dialog_buttons_are_translated_too(qtbot, ja) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, "t", "t", QMessageBox.StandardButton.Cancel)
+    qtbot.addWidget(box)
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "キャンセル"
