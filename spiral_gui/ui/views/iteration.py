@@ -104,7 +104,7 @@ class IterationView(QWidget):
         body = QHBoxLayout()
         body.addLayout(left, 0)
         body.addWidget(self.pages, 1)
-        self.lines_list.setMinimumWidth(430)
+        self.lines_list.setMinimumWidth(320)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addLayout(body, 1)

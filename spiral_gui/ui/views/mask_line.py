@@ -20,10 +20,11 @@ from .heatmap import HeatMap
 
 #: The line and its equivalents, as code (not translated).
 EQUIVALENTS = (
-    "dhidden[hidden_layer <= 0] = 0                    # the notebook",
-    "dhidden *= hidden_layer > 0                       # times the 0/1 mask",
-    "dhidden = np.where(hidden_layer > 0, dhidden, 0)  # keep or replace by 0",
-    "for i, j in zip(*np.nonzero(hidden_layer <= 0)):  # one entry at a time",
+    "dhidden *= hidden_layer > 0",
+    "",
+    "dhidden = np.where(hidden_layer > 0, dhidden, 0)",
+    "",
+    "for i, j in zip(*np.nonzero(hidden_layer <= 0)):",
     "    dhidden[i, j] = 0",
 )
 _CODE = "font-family: monospace; background: #f4f4f4; padding: 6px; border: 1px solid #dddddd;"
@@ -47,6 +48,7 @@ class MaskLineView(QWidget):
             maps.addWidget(m, 1)
         self.count_label = QLabel()
         self.count_label.setObjectName("mask_count_label")
+        self.count_label.setWordWrap(True)
         self.count_label.setStyleSheet("font-weight: 600; font-size: 13px;")
         self.consequence_label = QLabel()
         self.consequence_label.setWordWrap(True)
@@ -90,10 +92,10 @@ class MaskLineView(QWidget):
     def retranslate(self) -> None:
         self.before_map.set_title(self.tr("dhidden before"))
         self.mask_map.set_title(html.escape(self.tr("hidden_layer <= 0")))
-        self.after_map.set_title(self.tr("dhidden after (zeroed cells marked)"))
+        self.after_map.set_title(self.tr("dhidden after"))
         for m in (self.before_map, self.mask_map, self.after_map):
             m.set_axis_titles(self.tr("point i (grouped by class)"), self.tr("hidden unit j"))
-        self.equivalents_title.setText(self.tr("The same line, written three other ways"))
+        self.equivalents_title.setText(self.tr("The same line, three other ways"))
         self.example_title.setText(self.tr("Worked example: z → ReLU → upstream gradient → masked gradient"))
         self.why_label.setText(self.tr(
             "Why hidden_layer and not the pre-activation z = np.dot(X, W) + b? hidden_layer = "
@@ -119,7 +121,8 @@ class MaskLineView(QWidget):
     def _show_text(self, d: MaskDetail) -> None:
         self.count_label.setText(self.tr("{zeroed} of {total} entries set to 0").format(
             zeroed=f"{d.zeroed:,}", total=f"{d.total:,}"
-        ) + self.tr(" ({changed:} of them were not 0 before)").format(changed=f"{d.changed:,}"))
+        ) + self.tr(" ({changed:} of them were not 0 before); grey on the right").format(
+            changed=f"{d.changed:,}"))
         self.consequence_label.setText(self.tr(
             "The next lines are dW = np.dot(X.T, dhidden) and db = np.sum(dhidden, axis=0): a "
             "zeroed entry (i, j) adds nothing to column j of dW or to b[j], so point i sends no "
@@ -127,9 +130,8 @@ class MaskLineView(QWidget):
         ))
         rows = [self._example_row(self.tr("passes"), d.passing),
                 self._example_row(self.tr("blocked"), d.blocked)]
-        head = "".join(f"<th style='padding: 2px 8px;'>{html.escape(h)}</th>" for h in (
-            "", self.tr("point i"), self.tr("unit j"), "z", "hidden_layer = max(0, z)",
-            self.tr("dhidden before"), self.tr("dhidden after"),
+        head = "".join(f"<th style='padding: 2px 5px;'>{html.escape(h)}</th>" for h in (
+            "", "i", "j", "z", "max(0, z)", self.tr("upstream dhidden"), self.tr("masked"),
         ))
         self.example_label.setText(
             f"<table style='border-collapse: collapse;'><tr>{head}</tr>{''.join(rows)}</table>"
@@ -141,5 +143,5 @@ class MaskLineView(QWidget):
             return f"<tr><td>{html.escape(title)}</td><td colspan='6'>{none}</td></tr>"
         cells = (title, str(e.row), str(e.unit), _n(e.z), _n(e.hidden), _n(e.upstream), _n(e.masked))
         return "<tr>" + "".join(
-            f"<td style='padding: 2px 8px; font-family: monospace;'>{html.escape(c)}</td>" for c in cells
+            f"<td style='padding: 2px 5px; font-family: monospace;'>{html.escape(c)}</td>" for c in cells
         ) + "</tr>"
