@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -34,6 +35,7 @@ from . import settings as store
 from .about import show_about
 from .controls import ParameterPanel
 from .export import export_plot
+from .iteration_tools import IterationTools
 from .language import LanguageMenu
 from .runner import Runner
 from .views import DecisionView, LossView, ModelTextView, ReadoutsView, SnapshotView
@@ -76,6 +78,8 @@ class MainWindow(QMainWindow):
         self.model_text = ModelTextView()
         #: Every view, drawn in this order from each snapshot of the current run.
         self.views: list[SnapshotView] = [self.decision_view, self.loss_view, self.readouts, self.model_text]
+        self.iteration_tools = IterationTools(self.panel, self.loss_view, self)
+        self.views.append(self.iteration_tools)
         # The readouts by the names the rest of the app knows them.
         self.iteration_label = self.readouts.iteration_label
         self.loss_label = self.readouts.loss_label
@@ -87,6 +91,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.runner = Runner(config, self)
+        self.iteration_tools.attach(self.runner)
         self.runner.set_paint_clock(lambda: self.decision_view.paint_seconds + self.loss_view.paint_seconds)
         self.runner.snapshot.connect(self._on_snapshot)
         self.runner.failed.connect(self._on_failed)
@@ -134,11 +139,13 @@ class MainWindow(QMainWindow):
         run_layout.addLayout(buttons)
         run_layout.addWidget(self.readouts)
         run_layout.addWidget(self.log_check)
+        run_layout.addWidget(self.iteration_tools.badge)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(params_box)
         left_layout.addWidget(run_box)
+        left_layout.addWidget(self.iteration_tools.box)
         left_layout.addStretch(1)
         left.setMinimumWidth(300)
         left.setMaximumWidth(380)
@@ -149,11 +156,18 @@ class MainWindow(QMainWindow):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.loss_view)
         right.addWidget(inside)
+        right.addWidget(self.iteration_tools.gradcheck_box)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
+        left_scroll = QScrollArea()  # the controls scroll rather than set the window's least height
+        left_scroll.setWidget(left)
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setMinimumWidth(left.minimumWidth() + 14)
+        split.addWidget(left_scroll)
         split.addWidget(self.decision_view)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
@@ -187,7 +201,8 @@ class MainWindow(QMainWindow):
         self.log_action = QAction(self, checkable=True)
         self.log_action.toggled.connect(self.log_check.setChecked)
         self.log_check.toggled.connect(self.log_action.setChecked)
-        train_menu.addActions([self.start_action, self.step_action, self.reset_action])
+        train_menu.addActions([self.start_action, self.step_action, self.iteration_tools.step_into_action,
+                               self.reset_action])
         train_menu.addSeparator()
         train_menu.addAction(self.log_action)
         self.addActions([self.start_action, self.step_action, self.reset_action, quit_action])
@@ -294,6 +309,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def shutdown(self) -> None:
         """Stop the worker thread and wait for it (never killed); safe to call more than once."""
+        self.iteration_tools.shutdown()
         self.runner.stop()
 
     @property

@@ -36,6 +36,19 @@ def rate_text(snap: Snapshot) -> str:
     return translate("ReadoutsView", "{rate} iterations/s").format(rate=f"{snap.iterations_per_second:,.0f}")
 
 
+def weights_text(snap: Snapshot) -> str:
+    """Which weights the loss and the accuracy belong to: after n updates the loss shown was
+    computed in iteration n - 1 on the weights before its update, the accuracy on the weights
+    after it."""
+    n = snap.iteration
+    if n == 0:
+        return translate("ReadoutsView", "accuracy of the initial weights; no loss computed yet")
+    batch = snap.config.batch_size
+    loss = (translate("ReadoutsView", "loss of iteration {i}'s batch at the weights of iteration {i}") if batch
+            else translate("ReadoutsView", "loss of the weights at iteration {i}"))
+    return (loss + translate("ReadoutsView", "; accuracy of the weights after iteration {i}")).format(i=f"{n - 1:,}")
+
+
 class ReadoutsView(QWidget):
     """The labels `iteration_label`, `loss_label`, `accuracy_label`, `rate_label` and the
     `progress_bar`, in a grid with their titles."""
@@ -69,7 +82,12 @@ class ReadoutsView(QWidget):
             grid.addWidget(t, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, row, 1)
         grid.setColumnStretch(1, 1)
-        grid.addWidget(self.progress, len(rows), 0, 1, 2)
+        self.weights_note = QLabel()
+        self.weights_note.setObjectName("weights_note")
+        self.weights_note.setWordWrap(True)
+        self.weights_note.setStyleSheet("color: #555555; font-size: 11px;")
+        grid.addWidget(self.weights_note, len(rows), 0, 1, 2)
+        grid.addWidget(self.progress, len(rows) + 1, 0, 1, 2)
         self._last: Snapshot | None = None
         self.retranslate()
 
@@ -91,6 +109,10 @@ class ReadoutsView(QWidget):
         self.loss_label.setText(loss_text(snap))
         self.loss_label.setStyleSheet(_DIVERGED if snap.status == Status.DIVERGED else _BOLD)
         self.accuracy_label.setText(f"{snap.accuracy:.2%}")
+        note = weights_text(snap)
+        self.weights_note.setText(note)
+        self.loss_label.setToolTip(note)
+        self.accuracy_label.setToolTip(note)
         self.rate_label.setText(rate_text(snap))
         self.progress.setMaximum(snap.config.iterations)
         self.progress.setValue(min(snap.iteration, snap.config.iterations))
