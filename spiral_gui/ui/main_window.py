@@ -21,21 +21,27 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ..engine.config import TrainConfig
+from ..engine.experiment import CONFUSION
 from ..engine.snapshot import Snapshot
 from ..engine.status import Status
 from . import messages
 from . import settings as store
 from .about import show_about
 from .controls import ParameterPanel
+from .editing import PointEditor
 from .export import export_plot
 from .runner import Runner
+from .sessions import SessionActions
 from .views import DecisionView, LossView, ModelTextView, ReadoutsView, SnapshotView
+from .views.confusion import ConfusionView
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -73,8 +79,11 @@ class MainWindow(QMainWindow):
         self.loss_view = LossView()
         self.readouts = ReadoutsView()
         self.model_text = ModelTextView()
+        self.confusion_view = ConfusionView()
+        self.point_editor = PointEditor(self.decision_view)  # the decision view with its edit toolbar
         #: Every view, drawn in this order from each snapshot of the current run.
         self.views: list[SnapshotView] = [self.decision_view, self.loss_view, self.readouts, self.model_text]
+        self.views += [self.point_editor, self.confusion_view]
         # The readouts by the names the rest of the app knows them.
         self.iteration_label = self.readouts.iteration_label
         self.loss_label = self.readouts.loss_label
@@ -92,6 +101,11 @@ class MainWindow(QMainWindow):
         self.runner.running_changed.connect(self._show_running)
         self.panel.config_changed.connect(lambda cfg, _field: self.runner.apply(cfg))
         self.panel.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.point_editor.points_edited.connect(self._on_points_edited)
+        self.confusion_view.wanted_changed.connect(
+            lambda on: self.runner.want_extras({CONFUSION} if on else ()))
+        self.sessions = SessionActions(self)
+        self.sessions.add_to(self.file_menu)
         geometry = store.load_geometry(self._settings)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1360, 800)
@@ -146,8 +160,9 @@ class MainWindow(QMainWindow):
         left.setMinimumWidth(300)
         left.setMaximumWidth(380)
 
-        inside = QGroupBox(self.tr("Inside the model"))
-        QVBoxLayout(inside).addWidget(self.model_text)
+        inside = QTabWidget()
+        inside.addTab(self.model_text, self.tr("Inside the model"))
+        inside.addTab(self.confusion_view, self.tr("Confusion matrix"))
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.loss_view)
@@ -156,8 +171,14 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(1, 2)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(self.decision_view)
+        scroll = QScrollArea()  # the panel scrolls in a short window instead of squeezing
+        scroll.setWidget(left)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(left.minimumWidth())
+        split.addWidget(scroll)
+        split.addWidget(self.point_editor)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
@@ -167,7 +188,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(split)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.export_regions_action = QAction(self.tr("Export decision regions…"), self)
         self.export_regions_action.triggered.connect(lambda: self._export_dialog("regions"))
         self.export_loss_action = QAction(self.tr("Export loss curve…"), self)
@@ -195,6 +216,8 @@ class MainWindow(QMainWindow):
         train_menu.addAction(self.log_action)
         self.addActions([self.start_action, self.step_action, self.reset_action, quit_action])
 
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.point_editor.undo_action, self.point_editor.redo_action])
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Spiral GUI"), self)
         about.triggered.connect(self.show_about)
@@ -222,6 +245,11 @@ class MainWindow(QMainWindow):
         self._show_running(self.runner.running)
         self.statusBar().showMessage(messages.status_text(snap))
         self.snapshot_drawn.emit(snap)
+
+    @Slot(object, object)
+    def _on_points_edited(self, X, y) -> None:
+        self.runner.set_points(X, y)
+        self.panel.show_custom(self.runner.config, int(y.max()) + 1 if len(y) else 0)
 
     @Slot(bool)
     def _show_running(self, running: bool) -> None:
@@ -280,6 +308,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def shutdown(self) -> None:
         """Stop the worker thread and wait for it (never killed); safe to call more than once."""
+        self.sessions.shutdown()
         self.runner.stop()
 
     @property

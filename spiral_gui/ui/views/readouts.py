@@ -52,6 +52,10 @@ class ReadoutsView(QWidget):
         self.accuracy_label.setObjectName("accuracy_label")
         self.rate_label = QLabel("–")
         self.rate_label.setObjectName("rate_label")
+        self.test_accuracy_label = QLabel("–")
+        self.test_accuracy_label.setObjectName("test_accuracy_label")
+        self.test_loss_label = QLabel("–")
+        self.test_loss_label.setObjectName("test_loss_label")
         self.progress = QProgressBar()
         self.progress.setObjectName("progress_bar")
         self.progress.setTextVisible(True)
@@ -61,8 +65,11 @@ class ReadoutsView(QWidget):
             (self.tr("Iteration"), self.iteration_label),
             (self.tr("Loss"), self.loss_label),
             (self.tr("Training accuracy"), self.accuracy_label),
+            (self.tr("Test accuracy"), self.test_accuracy_label),
+            (self.tr("Test loss (data)"), self.test_loss_label),
             (self.tr("Speed"), self.rate_label),
         ]
+        self._test_titles: list[QLabel] = []
         for row, (title, label) in enumerate(rows):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
@@ -71,6 +78,11 @@ class ReadoutsView(QWidget):
             t.setStyleSheet("color: #555555;")
             grid.addWidget(t, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, row, 1)
+            if label in (self.test_accuracy_label, self.test_loss_label):
+                t.setToolTip(self.tr("Measured on the held-out points, which training never sees"))
+                self._test_titles.append(t)
+                t.setVisible(False)
+                label.setVisible(False)
         grid.setColumnStretch(1, 1)
         grid.addWidget(self.progress, len(rows), 0, 1, 2)
 
@@ -78,7 +90,14 @@ class ReadoutsView(QWidget):
         self.iteration_label.setText(iteration_text(snap))
         self.loss_label.setText(loss_text(snap))
         self.loss_label.setStyleSheet(_DIVERGED if snap.status == Status.DIVERGED else _BOLD)
-        self.accuracy_label.setText(f"{snap.accuracy:.2%}")
+        self.accuracy_label.setText("–" if math.isnan(snap.accuracy) else f"{snap.accuracy:.2%}")
+        held_out = snap.config.test_fraction > 0 or (snap.y_test is not None and snap.y_test.size > 0)
+        for w in (*self._test_titles, self.test_accuracy_label, self.test_loss_label):
+            w.setVisible(held_out)
+        if held_out:
+            acc, loss = snap.test_accuracy, snap.test_loss
+            self.test_accuracy_label.setText("–" if math.isnan(acc) else f"{acc:.2%}")
+            self.test_loss_label.setText("–" if math.isnan(loss) else f"{loss:.6f}")
         self.rate_label.setText(rate_text(snap))
         self.progress.setMaximum(snap.config.iterations)
         self.progress.setValue(min(snap.iteration, snap.config.iterations))
