@@ -22,6 +22,7 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(
         prog="spiral-gui", description="Watch a neural network learn the spiral data."
     )
+    p.add_argument("session", nargs="?", metavar="FILE", help="open this saved session (.spiral)")
     p.add_argument("--version", action="version", version=f"spiral-gui {__version__}")
     p.add_argument("--self-test", action="store_true",
                    help="open the window offscreen, train a few hundred iterations through the worker "
@@ -153,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     settings = settings_at(args.settings) if args.settings else None
     window = MainWindow(settings=settings)
     window.show()
+    if args.session:
+        window.sessions.open_path(args.session)
     code = app.exec()
     window.shutdown()
     del window
