@@ -46,7 +46,8 @@ class _EditCommand(QUndoCommand):
 
     def __init__(self, editor: PointEditor, edit: Edit, after: CustomData, text: str, stroke: int) -> None:
         super().__init__(text)
-        self._editor, self.edit, self._after, self.stroke = editor, edit, after, stroke
+        self._editor, self.edit, self.stroke = editor, edit, stroke
+        self._after: CustomData | None = after
 
     def id(self) -> int:
         return 1 if self.edit.kind == "add" else -1
@@ -62,14 +63,18 @@ class _EditCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
+        current = self._editor.data
         if self._after is not None:  # the first time: the edit is already computed
             data, self._after = self._after, None
+        elif current is not None:
+            data = apply_edit(current, self.edit)
         else:
-            data = apply_edit(self._editor.data, self.edit)
+            return
         self._editor.set_data(data)
 
     def undo(self) -> None:
-        self._editor.set_data(revert_edit(self._editor.data, self.edit))
+        if self._editor.data is not None:
+            self._editor.set_data(revert_edit(self._editor.data, self.edit))
 
 
 class PointEditor(QWidget):
@@ -96,7 +101,7 @@ class PointEditor(QWidget):
         self.undo_action = self.undo_stack.createUndoAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.undo_button, self.redo_button = QToolButton(), QToolButton()
         self.undo_button.setObjectName("undo_points_button")
         self.redo_button.setObjectName("redo_points_button")

@@ -121,7 +121,7 @@ class SessionActions(QObject):
 
     def add_to(self, menu: QMenu) -> None:
         """Put the actions at the top of the File menu."""
-        first = menu.actions()[0] if menu.actions() else None
+        first = menu.actions()[0] if menu.actions() else menu.addSeparator()
         for action in (self.open_action, self.recent_menu.menuAction(), self.save_action,
                        self.save_as_action, self.import_action, self.export_menu.menuAction()):
             menu.insertAction(first, action)

@@ -36,6 +36,10 @@ from ..engine.snapshot import regions_for, take_snapshot
 from ..engine.status import Event, Status
 from .pacing import GRID_CELLS, Pacing, RateMeter
 
+#: Up to this many held-out points, test accuracy and loss are measured with every snapshot;
+#: above it, only with each new decision grid (whose pacing then covers their cost too).
+CHEAP_TEST_ROWS = 20_000
+
 
 class Interrupt:
     """Thread-safe: asks the worker to abandon the long pass in progress between row blocks.
@@ -106,6 +110,7 @@ class TrainingWorker(QObject):
         self._metrics_sent = 0
         self._measure_due = True
         self._test = (math.nan, math.nan)
+        self._measured_at = -1
 
     # -- state visible to tests and benchmarks ---------------------------------------------
     @property
@@ -446,7 +451,10 @@ class TrainingWorker(QObject):
                 self._test = (test.accuracy, test.data_loss)
             end = time.perf_counter()
             pacing.grid_done(end - start, end)
-        elif self._measure_due and e.test_count:
+        elif e.test_count and (self._measure_due or (
+            e.test_count <= CHEAP_TEST_ROWS and t.iteration != self._measured_at
+        )):  # few held-out points: measured with every snapshot
+            self._measure_due = True
             test = e.evaluate_test()
             self._test = (test.accuracy, test.data_loss)
         v0 = time.perf_counter()
@@ -481,7 +489,7 @@ class TrainingWorker(QObject):
         if not e.test_count:
             self._test = (math.nan, math.nan)
         if self._measure_due and not self._no_points:
-            self._measure_due = False
+            self._measure_due, self._measured_at = False, snap.iteration
             e.metrics.record(Measurement(snap.iteration, snap.accuracy, *self._test))
             self._metrics_sent = min(self._metrics_sent, len(e.metrics) - 1)
         start, self._metrics_sent = self._metrics_sent, len(e.metrics)

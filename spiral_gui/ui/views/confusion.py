@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -129,17 +129,17 @@ class ConfusionView(QWidget):
         for j in range(k):
             swatch = QColor(*(int(c) for c in colours[j]))
             for header, set_item in ((self.tr("true {0}"), self.table.setVerticalHeaderItem),
-                                     (self.tr("predicted {0}"), self.table.setHorizontalHeaderItem)):
-                item = QTableWidgetItem(header.format(j))
-                item.setForeground(QBrush(swatch.darker(160)))
-                set_item(j, item)
+                                     (self.tr("pred. {0}"), self.table.setHorizontalHeaderItem)):
+                icon = QPixmap(10, 10)
+                icon.fill(swatch)
+                set_item(j, QTableWidgetItem(QIcon(icon), header.format(j)))
         for r in range(k):
             for c in range(k):
                 share = shares[r, c]
                 text = f"{counts[r, c]:,}\n" + ("–" if np.isnan(share) else f"{share:.1f}%")
-                item = self.table.item(r, c)
-                if item is None:
-                    item = QTableWidgetItem()
+                found = self.table.item(r, c)
+                item = found if found is not None else QTableWidgetItem()
+                if found is None:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                     self.table.setItem(r, c, item)
                 item.setText(text)

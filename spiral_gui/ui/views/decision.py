@@ -82,8 +82,8 @@ class DecisionView(TimedPlotWidget):
             rows = np.empty(0, np.intp) if y_test is None else np.flatnonzero(y_test == j)[::stride]
             self.drawn_points += rows.size
             self.test_scatters[j].setData(
-                x=X_test[rows, 0] if rows.size else [],
-                y=X_test[rows, 1] if rows.size else [],
+                x=X_test[rows, 0] if X_test is not None and rows.size else [],
+                y=X_test[rows, 1] if X_test is not None and rows.size else [],
                 symbol=SYMBOLS[j % len(SYMBOLS)],
                 size=size,
                 pen=pg.mkPen(*colours[j], width=2),
