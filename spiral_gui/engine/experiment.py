@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
+from .blocks import ShouldStop, check
 from .config import MEMORY_BUDGET_BYTES, TrainConfig, format_bytes, working_set_bytes
 from .custom import validate_points
 from .datasets import make_data
@@ -26,6 +27,10 @@ from .trainer import Trainer
 def _frozen(a: np.ndarray) -> np.ndarray:
     a.flags.writeable = False
     return a
+
+
+#: Name of the snapshot extra holding `Experiment.confusions()` (the confusion matrix view's).
+CONFUSION = "confusion"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +71,12 @@ class MetricsLog:
     def __len__(self) -> int:
         return len(self._rows)
 
-    def arrays(self) -> dict[str, np.ndarray]:
-        out = {"iteration": np.array([r[0] for r in self._rows], dtype=np.int64)}
+    def arrays(self, start: int = 0) -> dict[str, np.ndarray]:
+        """The measurements from the `start`-th on (all by default)."""
+        rows = self._rows[start:]
+        out = {"iteration": np.array([r[0] for r in rows], dtype=np.int64)}
         for j, name in enumerate(self.NAMES[1:], start=1):
-            out[name] = np.array([r[j] for r in self._rows], dtype=np.float64)
+            out[name] = np.array([r[j] for r in rows], dtype=np.float64)
         return out
 
 
@@ -111,6 +118,14 @@ class Experiment:
         X, y = (self.trainer.X, self.trainer.y) if part == "train" else (self._X_test, self._y_test)
         return confusion_matrix(params or self.trainer.params(), X, y, self.config.k)
 
+    def confusions(self, params: Params | None = None) -> dict[str, np.ndarray | None]:
+        """Both confusion matrices, {"train": counts, "test": counts or None when nothing is held
+        out}: the snapshot extra named CONFUSION."""
+        params = params or self.trainer.params()
+        test = self.confusion("test", params) if self.test_count else None
+        train = _frozen(self.confusion("train", params))
+        return {"train": train, "test": test if test is None else _frozen(test)}
+
     def measure(self) -> Measurement:
         """Train accuracy, test accuracy and test loss now (not recorded)."""
         params = self.trainer.params()
@@ -149,6 +164,7 @@ def build_experiment(
     *,
     test: np.ndarray | None = None,
     initial: Params | None = None,
+    should_stop: ShouldStop | None = None,
 ) -> Experiment:
     """The experiment of `config`: its data, split and a trainer at iteration 0.
 
@@ -156,6 +172,7 @@ def build_experiment(
     them (custom points, or a session's data) the points are validated against config.k, and the
     weights are the seed's as for generated data, unless `initial` gives them. `test` gives the
     held-out mask; by default it follows the split rule (split.py) with config.test_fraction.
+    `should_stop` is polled on the way (`blocks.Interrupted`): at the largest sizes this takes seconds.
     """
     rng = np.random.RandomState(config.seed)
     if X is None or y is None:
@@ -166,6 +183,7 @@ def build_experiment(
         X, y = validate_points(X, y, config.k)
         if config.dataset != "custom" and initial is None:
             make_data(config, rng)  # the stream's position after the data, for the weights
+    check(should_stop)
     need = working_set_bytes(config, examples=X.shape[0])
     if need > MEMORY_BUDGET_BYTES:
         raise ValueError(
@@ -185,8 +203,8 @@ def build_experiment(
     if not train.any():
         raise ValueError("there are no points to train on: add points, or hold fewer out")
     if train.all():
-        trainer = Trainer.from_arrays(config, X, y, params)
+        trainer = Trainer.from_arrays(config, X, y, params, should_stop)
     else:
-        trainer = Trainer.from_arrays(config, X[train], y[train], params)
+        trainer = Trainer.from_arrays(config, X[train], y[train], params, should_stop)
     return Experiment(X, y, test.copy(), trainer)
 

@@ -9,6 +9,7 @@ divergence reason); the window words them. No Qt here.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +49,17 @@ class Snapshot:
     grid_period: float = 0.0  # seconds between decision-grid refreshes while training
     commands: int = 0  # commands the worker had handled when it took this (stale-snapshot filter)
     extras: Mapping[str, Any] = field(default_factory=lambda: EMPTY)  # what open views asked for
+    # The experiment around the trainer (experiment.py); None/NaN/empty where a snapshot is
+    # taken of a bare trainer. X and y above are the training rows only.
+    points: np.ndarray | None = None  # (n, 2) every point, held out or not, in the data's order
+    labels: np.ndarray | None = None  # (n,) their labels
+    held_out: np.ndarray | None = None  # (n,) bool, True where the point is held out (test)
+    X_test: np.ndarray | None = None  # the held-out points and labels (points[held_out])
+    y_test: np.ndarray | None = None
+    test_accuracy: float = math.nan  # of the last measurement, taken with a decision grid
+    test_loss: float = math.nan  # data loss on the held-out points, same measurement
+    metrics_start: int = 0  # index in the run's measurements of metrics' first row
+    metrics: Mapping[str, np.ndarray] = field(default_factory=lambda: EMPTY)  # MetricsLog rows since
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:

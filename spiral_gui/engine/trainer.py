@@ -87,10 +87,13 @@ class Trainer:
         self._setup(config, X, y, params, copy=False, should_stop=should_stop)
 
     @classmethod
-    def from_arrays(cls, config: TrainConfig, X: np.ndarray, y: np.ndarray, params: Params) -> Trainer:
-        """A trainer on given data and initial weights (the case-study replay, benchmarks)."""
+    def from_arrays(
+        cls, config: TrainConfig, X: np.ndarray, y: np.ndarray, params: Params,
+        should_stop: ShouldStop | None = None,
+    ) -> Trainer:
+        """A trainer on given data and initial weights (experiments, the case-study replay)."""
         self = cls.__new__(cls)
-        self._setup(config, X, y, params)
+        self._setup(config, X, y, params, should_stop=should_stop)
         return self
 
     def _setup(

@@ -25,6 +25,7 @@ def _parse(argv: Sequence[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(
         prog="spiral-gui", description="Watch a neural network learn the spiral data."
     )
+    p.add_argument("session", nargs="?", metavar="FILE", help="open this saved session (.spiral)")
     p.add_argument("--version", action="version", version=f"spiral-gui {__version__}")
     p.add_argument("--self-test", action="store_true",
                    help="open the window offscreen, train a few hundred iterations through the worker "
@@ -149,6 +150,8 @@ def open_window(args: argparse.Namespace) -> MainWindow:
     language_of().apply(args.lang or load_language(settings))
     window = MainWindow(settings=settings)
     window.show()
+    if args.session:
+        window.sessions.open_path(args.session)
     return window
 
 

@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine.config import (
+    DATASET_TITLES,
+    DATASETS,
     FIELD_CHANGE,
     LIMITS,
     MODELS,
     Change,
     TrainConfig,
+    fixed_k,
 )
 from .engine_text import choice_title, error_text, field_help, field_title
 
@@ -112,8 +115,21 @@ class ParameterPanel(QWidget):
         self.noise_spin.setKeyboardTracking(False)
         self.iterations_spin = _int_spin("iterations", "iterations_spin")
         self.iterations_spin.setSingleStep(1000)
+        self.dataset_combo = QComboBox()
+        self.dataset_combo.setObjectName("dataset_combo")
+        for d in DATASETS:
+            self.dataset_combo.addItem(DATASET_TITLES[d], d)
+        self.test_fraction_spin = QDoubleSpinBox()
+        self.test_fraction_spin.setObjectName("test_fraction_spin")
+        self.test_fraction_spin.setRange(*LIMITS["test_fraction"])
+        self.test_fraction_spin.setDecimals(2)
+        self.test_fraction_spin.setSingleStep(0.05)
+        self.test_fraction_spin.setKeyboardTracking(False)
+        #: Custom points use classes below this: K may not go lower (the window keeps it).
+        self.custom_classes = 0
 
         self._widgets = {
+            "dataset": self.dataset_combo,
             "model": self.model_combo,
             "n": self.n_spin,
             "k": self.k_spin,
@@ -123,6 +139,7 @@ class ParameterPanel(QWidget):
             "seed": self.seed_spin,
             "noise": self.noise_spin,
             "iterations": self.iterations_spin,
+            "test_fraction": self.test_fraction_spin,
         }
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -149,7 +166,8 @@ class ParameterPanel(QWidget):
         self.retranslate()
         self.set_config(config)
         self.model_combo.currentIndexChanged.connect(lambda _i: self._on_edit("model"))
-        for name in ("n", "k", "hidden", "seed", "noise", "iterations"):
+        self.dataset_combo.currentIndexChanged.connect(lambda _i: self._on_edit("dataset"))
+        for name in ("n", "k", "hidden", "seed", "noise", "iterations", "test_fraction"):
             self._widgets[name].valueChanged.connect(lambda _v, f=name: self._on_edit(f))
         # sigValueChanging, not sigValueChanged: the latter reaches the run 300 ms after an arrow
         # key or the wheel, so a Step or a close right away would use an older value than shown.
@@ -165,6 +183,9 @@ class ParameterPanel(QWidget):
             widget.setToolTip(_tooltip(name))
         for i in range(self.model_combo.count()):
             self.model_combo.setItemText(i, choice_title("model", self.model_combo.itemData(i)))
+        for i in range(self.dataset_combo.count()):
+            self.dataset_combo.setItemText(i, choice_title("dataset", self.dataset_combo.itemData(i)))
+        self._enable(self._config)
         if self._refusal is not None:
             self.message_label.setText(self._refusal())
 
@@ -183,15 +204,17 @@ class ParameterPanel(QWidget):
         self._updating = True
         try:
             self.model_combo.setCurrentIndex(self.model_combo.findData(config.model))
-            for name in ("n", "k", "hidden", "seed", "iterations", "noise", "step_size", "reg"):
+            self.dataset_combo.setCurrentIndex(self.dataset_combo.findData(config.dataset))
+            numbers = ("n", "k", "hidden", "seed", "iterations", "noise", "step_size", "reg", "test_fraction")
+            for name in numbers:
                 self._widgets[name].setValue(getattr(config, name))
-            self.hidden_spin.setEnabled(config.model == "nn")
+            self._enable(config)
         finally:
             self._updating = False
 
     def widget_value(self, name: str):
         w = self._widgets[name]
-        if name == "model":
+        if name in ("model", "dataset"):
             return w.currentData()
         if name == "seed":
             return int(w.value())
@@ -205,8 +228,15 @@ class ParameterPanel(QWidget):
         if isinstance(value, float) and not math.isfinite(value):
             self._refuse(lambda: self.tr("{0} must be a finite number").format(name))
             return
+        if name == "k" and self._config.dataset == "custom" and value < self.custom_classes:
+            classes = self.custom_classes
+            self._refuse(lambda: self.tr("the custom points use {0} classes, so K may not be lower").format(classes))
+            return
         try:
-            config = self._config.replace(**{name: value})
+            if name == "dataset":
+                config = self._config.with_dataset(value)
+            else:
+                config = self._config.replace(**{name: value})
         except ValueError as exc:
             self._refuse(partial(error_text, exc))
             return
@@ -215,8 +245,32 @@ class ParameterPanel(QWidget):
         self._config = config
         self._refusal = None
         self.message_label.clear()
-        self.hidden_spin.setEnabled(config.model == "nn")
+        if name == "dataset":
+            self.set_config(config)  # K may have followed the data set
+        self._enable(config)
         self.config_changed.emit(config, name)
+
+    def _enable(self, config: TrainConfig) -> None:
+        """Disable what does not apply: h for the linear model, K where the data set fixes it,
+        N and the noise for custom points."""
+        self.hidden_spin.setEnabled(config.model == "nn")
+        fixed = fixed_k(config.dataset)
+        self.k_spin.setEnabled(fixed is None)
+        if fixed is None:
+            self.k_spin.setToolTip(_tooltip("k"))
+        else:
+            self.k_spin.setToolTip(QCoreApplication.translate(
+                "ParameterPanel", "The {title} data set has {k} classes: K is fixed at {k}."
+            ).format(title=choice_title("dataset", config.dataset), k=fixed))
+        generated = config.dataset != "custom"
+        self.n_spin.setEnabled(generated)
+        self.noise_spin.setEnabled(generated)
+
+    def show_custom(self, config: TrainConfig, classes: int) -> None:
+        """The run's data became "custom" (points drawn or imported) with labels below `classes`."""
+        self.custom_classes = classes
+        if config.dataset != self._config.dataset or config.k != self._config.k:
+            self.set_config(self._config.replace(dataset=config.dataset, k=config.k))
 
     def _refuse(self, message: Callable[[], str]) -> None:
         """Put the widget back to the last accepted value and say why (`message()` words it)."""

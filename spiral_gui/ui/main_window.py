@@ -23,22 +23,27 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ..engine.config import TrainConfig
+from ..engine.experiment import CONFUSION
 from ..engine.snapshot import Snapshot
 from ..engine.status import Status
 from . import messages
 from . import settings as store
 from .about import show_about
 from .controls import ParameterPanel
+from .editing import PointEditor
 from .export import export_plot
 from .iteration_tools import IterationTools
 from .language import LanguageMenu
 from .runner import Runner
+from .sessions import SessionActions
 from .views import DecisionView, LossView, ModelTextView, ReadoutsView, SnapshotView
+from .views.confusion import ConfusionView
 from .window_text import retranslate_window
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -76,10 +81,13 @@ class MainWindow(QMainWindow):
         self.loss_view = LossView()
         self.readouts = ReadoutsView()
         self.model_text = ModelTextView()
+        self.confusion_view = ConfusionView()
+        self.point_editor = PointEditor(self.decision_view)  # the decision view with its edit toolbar
         #: Every view, drawn in this order from each snapshot of the current run.
         self.views: list[SnapshotView] = [self.decision_view, self.loss_view, self.readouts, self.model_text]
         self.iteration_tools = IterationTools(self.panel, self.loss_view, self)
         self.views.append(self.iteration_tools)
+        self.views += [self.point_editor, self.confusion_view]
         # The readouts by the names the rest of the app knows them.
         self.iteration_label = self.readouts.iteration_label
         self.loss_label = self.readouts.loss_label
@@ -98,6 +106,11 @@ class MainWindow(QMainWindow):
         self.runner.running_changed.connect(self._show_running)
         self.panel.config_changed.connect(lambda cfg, _field: self.runner.apply(cfg))
         self.panel.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.point_editor.points_edited.connect(self._on_points_edited)
+        self.confusion_view.wanted_changed.connect(
+            lambda on: self.runner.want_extras({CONFUSION} if on else ()))
+        self.sessions = SessionActions(self)
+        self.sessions.add_to(self.file_menu)
         geometry = store.load_geometry(self._settings)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1360, 800)
@@ -150,8 +163,9 @@ class MainWindow(QMainWindow):
         left.setMinimumWidth(300)
         left.setMaximumWidth(380)
 
-        self.inside_box = inside = QGroupBox()
-        QVBoxLayout(inside).addWidget(self.model_text)
+        self.inside_tabs = inside = QTabWidget()
+        inside.addTab(self.model_text, "")
+        inside.addTab(self.confusion_view, "")
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.loss_view)
@@ -168,7 +182,7 @@ class MainWindow(QMainWindow):
         left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left_scroll.setMinimumWidth(left.minimumWidth() + 14)
         split.addWidget(left_scroll)
-        split.addWidget(self.decision_view)
+        split.addWidget(self.point_editor)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
@@ -212,6 +226,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addMenu(self.language_menu)
         self.statusBar().addPermanentWidget(self.language_menu.note_label)
 
+        self.edit_menu = self.menuBar().addMenu("")
+        self.edit_menu.addActions([self.point_editor.undo_action, self.point_editor.redo_action])
         self.help_menu = help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
@@ -251,6 +267,11 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    @Slot(object, object)
+    def _on_points_edited(self, X, y) -> None:
+        self.runner.set_points(X, y)
+        self.panel.show_custom(self.runner.config, int(y.max()) + 1 if len(y) else 0)
 
     @Slot(bool)
     def _show_running(self, running: bool) -> None:
@@ -310,6 +331,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop the worker thread and wait for it (never killed); safe to call more than once."""
         self.iteration_tools.shutdown()
+        self.sessions.shutdown()
         self.runner.stop()
 
     @property

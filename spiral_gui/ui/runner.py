@@ -42,6 +42,8 @@ class Runner(QObject):
     failed = Signal(str)
     #: The running state the user asked for (Start/Pause), or the worker's once it caught up.
     running_changed = Signal(bool)
+    #: A file the worker was asked to write: kind, path, and "" or why it failed.
+    written = Signal(str, str, str)
 
     # Queued calls into the worker thread.
     _apply = Signal(object, bool)
@@ -52,6 +54,9 @@ class Runner(QObject):
     _ack = Signal()
     _emit_now = Signal()
     _want_extras = Signal(object)
+    _set_points = Signal(object, object)
+    _load = Signal(object)
+    _write_file = Signal(str, str, object)
 
     def __init__(self, config: TrainConfig, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +73,10 @@ class Runner(QObject):
         self._ack.connect(self._worker.acknowledge)
         self._emit_now.connect(self._worker.emit_now)
         self._want_extras.connect(self._worker.want_extras)
+        self._set_points.connect(self._worker.set_points)
+        self._load.connect(self._worker.load)
+        self._write_file.connect(self._worker.write_file)
+        self._worker.written.connect(self.written)
         self._worker.snapshot.connect(self._on_snapshot)
         self._worker.failed.connect(self._on_failed)
         # Runs in the worker's thread as its event loop ends, so its timer stops in its own thread.
@@ -152,6 +161,23 @@ class Runner(QObject):
         """Snapshots carry `snap.extras[name]` for these names (engine/extras.py) from now on:
         call with the union of what the open views need whenever a view opens or closes."""
         self._send(self._want_extras, frozenset(names))
+
+    def set_points(self, X, y) -> None:
+        """Edited points, all of them: the run goes on with its weights on "custom" data."""
+        self._config = self._config.replace(dataset="custom")
+        self._send(self._set_points, X, y)
+
+    def load(self, experiment) -> None:
+        """Replace the run with `experiment` (a reopened session, imported points): a new run."""
+        self._config = experiment.config
+        self._set_requested(False)
+        self._new_run_at = self._sent + 1
+        self._send(self._load, experiment, preempt=True)
+
+    def write_file(self, kind: str, path: str, info: object = None) -> None:
+        """Ask the worker to write the run ("session", "history" or "data" CSV) to `path`;
+        `written` answers."""
+        self._send(self._write_file, kind, path, info)
 
     @Slot()
     def stop(self) -> None:

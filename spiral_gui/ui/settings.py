@@ -29,8 +29,10 @@ _GROUP = "config"
 #: Every key the app writes. Keys in the file outside this set are removed when it is saved.
 KNOWN_KEYS = frozenset(
     {f"{_GROUP}/{f.name}" for f in fields(TrainConfig) if f.name not in EXPERIMENT_FIELDS}
-    | {"window/geometry", "view/log_scale", "view/language"}
+    | {"window/geometry", "view/log_scale", "view/language", "sessions/recent"}
 )
+#: Sessions listed under File › Open recent, at most.
+MAX_RECENT = 8
 #: A string value longer than this under a known key is junk, whatever the key (removed on save).
 _MAX_TEXT = 10_000
 
@@ -71,6 +73,8 @@ def load_config(settings: QSettings) -> tuple[TrainConfig, str | None]:
         for f in fields(TrainConfig):
             if f.name in present and f.name not in EXPERIMENT_FIELDS:
                 values[f.name] = _read_field(f.name, settings.value(f.name), f.default)
+        if values.get("dataset") == "custom":  # drawn points live in sessions, not in settings
+            values["dataset"] = "spiral"
         return TrainConfig(**values), None
     except ValueError as exc:
         return TrainConfig(), QCoreApplication.translate(
@@ -171,6 +175,26 @@ def save_language(settings: QSettings, choice: str) -> str | None:
     """Remember the language choice. None if written, else why not (see save_config)."""
     settings.setValue("view/language", choice)
     return _write(settings)
+
+
+def load_recent(settings: QSettings) -> list[str]:
+    """The sessions opened or saved lately, newest first (paths; unreadable entries dropped)."""
+    raw = settings.value("sessions/recent")
+    items = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []
+    return [p for p in items if isinstance(p, str) and 0 < len(p) < 4096][:MAX_RECENT]
+
+
+def save_recent(settings: QSettings, paths: list[str]) -> str | None:
+    """Write the recent sessions list. None if written, else why not (see save_config)."""
+    settings.setValue("sessions/recent", list(paths[:MAX_RECENT]))
+    return _write(settings)
+
+
+def add_recent(settings: QSettings, path: str) -> list[str]:
+    """Put `path` first in the recent list (once) and write it; the new list."""
+    paths = [path] + [p for p in load_recent(settings) if p != path]
+    save_recent(settings, paths)
+    return paths[:MAX_RECENT]
 
 
 # -- writing ----------------------------------------------------------------------------------------

@@ -31,7 +31,8 @@ def retranslate_window(w: MainWindow) -> None:
     w.log_check.setText(translate("MainWindow", "Log-scale loss axis"))
     w.params_box.setTitle(translate("MainWindow", "Parameters"))
     w.run_box.setTitle(translate("MainWindow", "Training"))
-    w.inside_box.setTitle(translate("MainWindow", "Inside the model"))
+    w.inside_tabs.setTabText(0, translate("MainWindow", "Inside the model"))
+    w.inside_tabs.setTabText(1, translate("MainWindow", "Confusion matrix"))
 
     w.file_menu.setTitle(translate("MainWindow", "&File"))
     w.export_regions_action.setText(translate("MainWindow", "Export decision regions…"))
@@ -43,5 +44,6 @@ def retranslate_window(w: MainWindow) -> None:
     w.reset_action.setText(translate("MainWindow", "Reset weights"))
     w.log_action.setText(translate("MainWindow", "Log-scale loss axis"))
     w.view_menu.setTitle(translate("MainWindow", "&View"))
+    w.edit_menu.setTitle(translate("MainWindow", "&Edit"))
     w.help_menu.setTitle(translate("MainWindow", "&Help"))
     w.about_action.setText(translate("MainWindow", "&About Spiral GUI"))

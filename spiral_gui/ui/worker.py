@@ -14,21 +14,31 @@ talks to it; it knows nothing of the window.
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 import traceback
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ..engine import TrainConfig, Trainer
 from ..engine.blocks import Interrupted
 from ..engine.config import Change
+from ..engine.csvio import write_data_csv, write_history_csv
+from ..engine.experiment import CONFUSION, Experiment, Measurement, build_experiment
 from ..engine.grid import GridSpec
+from ..engine.session import save_session, session_of
 from ..engine.snapshot import regions_for, take_snapshot
 from ..engine.status import Event, Status
 from .pacing import GRID_CELLS, Pacing, RateMeter
+
+#: Up to this many held-out points, test accuracy and loss are measured with every snapshot;
+#: above it, only with each new decision grid (whose pacing then covers their cost too).
+CHEAP_TEST_ROWS = 20_000
 
 
 class Interrupt:
@@ -71,6 +81,7 @@ class TrainingWorker(QObject):
 
     snapshot = Signal(object)  # Snapshot
     failed = Signal(str)  # an unexpected error, with its traceback, for the window to show
+    written = Signal(str, str, str)  # kind, path, "" or why the file could not be written
 
     def __init__(self, config: TrainConfig, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,12 +103,25 @@ class TrainingWorker(QObject):
         self._regions_iteration = -1
         self._status, self._event = Status.READY, Event.READY
         self._extras: frozenset[str] = frozenset()
+        # The experiment around the trainer: all points, the held-out split, the metrics log.
+        self._experiment: Experiment | None = None
+        self._custom: tuple[Any, Any] = (None, None)  # the points of "custom" data, all of them
+        self._no_points = False  # custom data emptied: nothing to train on until points come
+        self._metrics_sent = 0
+        self._measure_due = True
+        self._test = (math.nan, math.nan)
+        self._measured_at = -1
 
     # -- state visible to tests and benchmarks ---------------------------------------------
     @property
     def trainer(self) -> Trainer | None:
         """None until the first command; for tests and benchmarks (read-only from other threads)."""
         return self._trainer
+
+    @property
+    def experiment(self) -> Experiment | None:
+        """None until the first command; for tests (read-only from other threads)."""
+        return self._experiment
 
     @property
     def running(self) -> bool:
@@ -143,6 +167,23 @@ class TrainingWorker(QObject):
         not training sends a snapshot at once, so a view that just opened has its data."""
         self._command(self._want_extras, frozenset(names))
 
+    @Slot(object, object)
+    def set_points(self, X: Any, y: Any) -> None:
+        """Edited points (all of them, held out or not): the same run goes on with the weights,
+        iteration and history kept (Experiment.with_points); the data becomes "custom"."""
+        self._command(self._set_points, X, y)
+
+    @Slot(object)
+    def load(self, experiment: Experiment) -> None:
+        """Replace the run with `experiment` (a reopened session, imported points): a new run."""
+        self._command(self._load, experiment, preempts=True)
+
+    @Slot(str, str, object)
+    def write_file(self, kind: str, path: str, info: Any) -> None:
+        """Write the run to `path`: kind "session" (with `info`), "history" or "data" (CSV);
+        answers with `written`."""
+        self._command(self._write_file, kind, path, info)
+
     @Slot()
     def acknowledge(self) -> None:
         """The window has painted the last snapshot: the next one may be sent."""
@@ -179,10 +220,22 @@ class TrainingWorker(QObject):
         """Build the trainer if there is none (interruptible); True if it was built now."""
         if self._trainer is not None:
             return False
-        self._trainer = Trainer(self._config, should_stop=self.interrupt.is_set)
-        self._grid = GridSpec.over(self._trainer.X, GRID_CELLS)
+        X, y = self._custom if self._config.dataset == "custom" else (None, None)
+        if X is not None and len(X) == 0:
+            raise ValueError("there are no points to train on: draw or import some first")
+        self._use(build_experiment(self._config, X, y, should_stop=self.interrupt.is_set))
         self._new_run(Event.READY)
         return True
+
+    def _use(self, experiment: Experiment, grid: bool = True) -> None:
+        """Train `experiment` from now on (`grid`: fit the decision grid to its points)."""
+        self._experiment, self._trainer = experiment, experiment.trainer
+        self._config = experiment.config
+        self._custom = (experiment.X, experiment.y) if self._config.dataset == "custom" else (None, None)
+        self._no_points = False
+        self._measure_due = True
+        if grid or self._grid is None:
+            self._grid = GridSpec.over(experiment.X, GRID_CELLS)
 
     def _new_run(self, event: Event) -> None:
         self._run_id += 1
@@ -192,6 +245,7 @@ class TrainingWorker(QObject):
         self._in_flight = False
         self._regions = None
         self._regions_iteration = -1
+        self._metrics_sent = 0
         self._pacing.reset()
         self._meter.reset()
         self._status, self._event = Status.READY, event
@@ -203,10 +257,16 @@ class TrainingWorker(QObject):
         change = Change.DATA if t is None else config.change_from(t.config)
         if change >= Change.WEIGHTS:
             was_running = self._running
+            if config.dataset == "custom" and self._experiment is not None and self._custom[0] is None:
+                self._custom = (self._experiment.X, self._experiment.y)  # these points become custom
+            if config.dataset == "custom" and self._custom[0] is not None and len(self._custom[0]) == 0:
+                self._config = config  # nothing to train on: built when points come (_set_points)
+                self._emit(True)
+                return
             # Release the old run before building the new one: both may be large. (Reference
             # counting frees the arrays; no gc.collect() here, which could destroy the GUI
             # thread's Qt garbage on this thread.)
-            self._trainer = self._grid = self._regions = None
+            self._trainer = self._grid = self._regions = self._experiment = None
             self._config = config
             self._ensure_trainer()
             self._emit(True)
@@ -229,7 +289,7 @@ class TrainingWorker(QObject):
     def _start(self) -> None:
         t = self._trainer
         assert t is not None
-        if t.diverged:
+        if t.diverged or self._no_points:
             self._emit(True)  # repeat the reason; Reset is the way out
             return
         if t.finished:
@@ -258,7 +318,7 @@ class TrainingWorker(QObject):
         self._timer.stop()
         t = self._trainer
         assert t is not None
-        if t.diverged or t.finished:
+        if t.diverged or t.finished or self._no_points:
             self._start()  # emits the reason
             return
         if t.step(1, should_stop=self.interrupt.is_set) == 0 and not t.diverged:
@@ -272,10 +332,69 @@ class TrainingWorker(QObject):
         self._emit(True)
 
     def _reset(self) -> None:
-        assert self._trainer is not None
-        self._trainer.reset()
+        assert self._experiment is not None
+        self._experiment.reset()
         self._new_run(Event.RESET)
         self._emit(True)
+
+    def _set_points(self, X: Any, y: Any) -> None:
+        e = self._experiment
+        assert e is not None
+        if len(y) == 0:
+            self._custom, self._no_points = (np.empty((0, 2)), np.empty(0, np.uint8)), True
+            self._config = self._config.replace(dataset="custom")
+            if self._running:
+                self._stop_running(Status.PAUSED, Event.PAUSED)
+            else:
+                self._emit(True)
+            return
+        config = self._config.replace(dataset="custom")
+        if config.change_from(e.config.replace(dataset="custom")) >= Change.WEIGHTS:
+            self._use(build_experiment(config, X, y))  # settings changed while the plane was empty
+            self._new_run(Event.READY)
+        else:
+            new = e.with_points(X, y)
+            new.trainer.apply_live(config)
+            outside = GridSpec.over(new.X, GRID_CELLS)
+            grid = self._grid
+            self._use(new, grid=grid is None or outside.xs[0] < grid.xs[0] or outside.xs[-1] > grid.xs[-1]
+                      or outside.ys[0] < grid.ys[0] or outside.ys[-1] > grid.ys[-1])
+            if self._grid is not grid:
+                self._regions = None
+        if not self._running:
+            self._emit(True)
+
+    def _load(self, experiment: Experiment) -> None:
+        self._use(experiment)
+        self._new_run(Event.READY)
+        t = experiment.trainer
+        if t.diverged:
+            self._status = Status.DIVERGED
+        elif t.finished:
+            self._status = Status.FINISHED
+        elif t.iteration:
+            self._status = Status.PAUSED
+        self._emit(True)
+
+    def _write_file(self, kind: str, path: str, info: Any) -> None:
+        e = self._experiment
+        assert e is not None
+        error = ""
+        try:
+            if kind == "session":
+                if self._no_points:
+                    raise ValueError("there are no points: draw some before saving")
+                save_session(path, session_of(e, info=dict(info or {})))
+            elif kind == "history":
+                write_history_csv(path, *e.trainer.losses_since(0), e.metrics.arrays())
+            elif kind == "data":
+                X, y = self._custom if self._no_points else (e.X, e.y)
+                write_data_csv(path, X, y, np.zeros(len(y), bool) if self._no_points else e.test)
+            else:
+                raise ValueError(f"unknown kind of file {kind!r}")
+        except (OSError, ValueError) as exc:
+            error = str(exc)
+        self.written.emit(kind, path, error)
 
     def _tick(self) -> None:
         """One time slice of training; then maybe a snapshot; then back to the event loop."""
@@ -319,13 +438,25 @@ class TrainingWorker(QObject):
         assert t is not None and grid is not None
         stop = self.interrupt.is_set
         start = time.perf_counter()
+        e = self._experiment
+        assert e is not None
         if self._regions is None or (
             self._regions_iteration != t.iteration and (final or pacing.grid_due(start))
         ):
             regions = regions_for(t, grid, stop)
             self._regions, self._regions_iteration = regions, t.iteration
+            self._measure_due = True
+            if e.test_count:  # measured with each new grid, and paced with it
+                test = e.evaluate_test()
+                self._test = (test.accuracy, test.data_loss)
             end = time.perf_counter()
             pacing.grid_done(end - start, end)
+        elif e.test_count and (self._measure_due or (
+            e.test_count <= CHEAP_TEST_ROWS and t.iteration != self._measured_at
+        )):  # few held-out points: measured with every snapshot
+            self._measure_due = True
+            test = e.evaluate_test()
+            self._test = (test.accuracy, test.data_loss)
         v0 = time.perf_counter()
         snap = take_snapshot(
             t,
@@ -340,10 +471,38 @@ class TrainingWorker(QObject):
             grid_period=pacing.grid_period(),
             commands=self._commands,
             should_stop=stop,
-            extras=self._extras,
+            extras=self._extras - {CONFUSION},
         )
+        snap = replace(snap, **self._experiment_fields(snap))
         end = time.perf_counter()
         pacing.snapshot_done(end - v0, end)
         self._loss_start = t.iteration
         self._in_flight = True
         self.snapshot.emit(snap)
+
+    def _experiment_fields(self, snap: Any) -> dict[str, Any]:
+        """What a snapshot carries of the experiment: all points and the split, the test
+        metrics (measured with each new grid and kept in the metrics log), the confusion matrices
+        while their view is open."""
+        e = self._experiment
+        assert e is not None
+        if not e.test_count:
+            self._test = (math.nan, math.nan)
+        if self._measure_due and not self._no_points:
+            self._measure_due, self._measured_at = False, snap.iteration
+            e.metrics.record(Measurement(snap.iteration, snap.accuracy, *self._test))
+            self._metrics_sent = min(self._metrics_sent, len(e.metrics) - 1)
+        start, self._metrics_sent = self._metrics_sent, len(e.metrics)
+        fields: dict[str, Any] = {
+            "points": e.X, "labels": e.y, "held_out": e.test, "X_test": e.X_test, "y_test": e.y_test,
+            "test_accuracy": self._test[0], "test_loss": self._test[1],
+            "metrics_start": start, "metrics": e.metrics.arrays(start) if start < len(e.metrics) else {},
+        }
+        if CONFUSION in self._extras and not self._no_points:
+            fields["extras"] = {**snap.extras, CONFUSION: e.confusions(snap.params)}
+        if self._no_points:
+            X, y = self._custom
+            none = np.zeros(0, bool)
+            fields |= {"X": X, "y": y, "points": X, "labels": y, "held_out": none, "X_test": X, "y_test": y,
+                       "accuracy": math.nan, "test_accuracy": math.nan, "test_loss": math.nan}
+        return fields

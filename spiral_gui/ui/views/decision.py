@@ -24,6 +24,8 @@ class DecisionView(TimedPlotWidget):
         self.image.setZValue(-10)
         self.addItem(self.image)
         self.scatters: list[pg.ScatterPlotItem] = []
+        #: Held-out points, hollow: the class's marker shape, outlined in its colour, no fill.
+        self.test_scatters: list[pg.ScatterPlotItem] = []
         self.note = pg.TextItem(color="#444444", anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 200))
         self.note.setZValue(20)
         self.note.setParentItem(plot.getViewBox())
@@ -54,24 +56,31 @@ class DecisionView(TimedPlotWidget):
 
     def show_snapshot(self, snap: Snapshot) -> None:
         k = snap.config.k
-        self.show_data(snap.X, snap.y, k)
+        self.show_data(snap.X, snap.y, k, snap.X_test, snap.y_test)
         self.show_regions(snap.regions, snap.grid_rect, k)
 
-    def show_data(self, X: np.ndarray, y: np.ndarray, k: int) -> None:
-        """Redraw the points (only when the data really changed)."""
-        key = (id(X), X.shape, k)
-        if key == self._data_key:
-            return
-        self._data_key = key
-        while len(self.scatters) < k:
+    def _scatters(self, items: list[pg.ScatterPlotItem], k: int) -> None:
+        while len(items) < k:
             s = pg.ScatterPlotItem(pxMode=True)
             s.setZValue(10)
             self.addItem(s)
-            self.scatters.append(s)
-        for s in self.scatters[k:]:
+            items.append(s)
+        for s in items[k:]:
             s.setData([], [])
+
+    def show_data(
+        self, X: np.ndarray, y: np.ndarray, k: int, X_test: np.ndarray | None = None,
+        y_test: np.ndarray | None = None,
+    ) -> None:
+        """Redraw the points, held-out ones hollow (only when the data really changed)."""
+        key = (id(X), X.shape, k, id(X_test))
+        if key == self._data_key:
+            return
+        self._data_key = key
+        self._scatters(self.scatters, k)
+        self._scatters(self.test_scatters, k)
         colours = class_colours(k)
-        total = X.shape[0]
+        total = X.shape[0] + (0 if X_test is None else X_test.shape[0])
         stride = max(1, -(-total // MAX_DRAWN_POINTS))
         size = 9 if total <= 1500 else 6 if total <= 15_000 else 4
         outline = pg.mkPen(40, 40, 40, 200, width=1 if total <= 15_000 else 0.5)
@@ -86,6 +95,16 @@ class DecisionView(TimedPlotWidget):
                 size=size,
                 pen=outline,
                 brush=pg.mkBrush(*colours[j]),
+            )
+            rows = np.empty(0, np.intp) if y_test is None else np.flatnonzero(y_test == j)[::stride]
+            self.drawn_points += rows.size
+            self.test_scatters[j].setData(
+                x=X_test[rows, 0] if X_test is not None and rows.size else [],
+                y=X_test[rows, 1] if X_test is not None and rows.size else [],
+                symbol=SYMBOLS[j % len(SYMBOLS)],
+                size=size,
+                pen=pg.mkPen(*colours[j], width=2),
+                brush=pg.mkBrush(None),
             )
         self._total, self._stride = total, stride
         self._show_note()

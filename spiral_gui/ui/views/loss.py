@@ -26,6 +26,15 @@ class LossView(TimedPlotWidget):
         # Not anti-aliased: a smooth path of thousands of points costs ~5 ms a frame in software.
         self.total_curve = plot.plot(pen=pg.mkPen("#3288bd", width=2), antialias=False)
         self.data_curve = plot.plot(pen=pg.mkPen("#d53e4f", width=1.5), antialias=False)
+        #: Data loss on the held-out points, measured with each decision grid: sampled, so drawn
+        #: as dots joined by a dashed line; in the legend only while there is one.
+        self.test_curve = plot.plot(
+            pen=pg.mkPen("#5e4fa2", width=1.5, style=pg.QtCore.Qt.PenStyle.DashLine),
+            symbol="o", symbolSize=4, symbolBrush="#5e4fa2", symbolPen=None, antialias=False,
+        )
+        self._legend = self.legend
+        self._test = np.empty((2, 256))  # iteration, test loss
+        self._test_n = 0
         for c in (self.total_curve, self.data_curve):
             c.setDownsampling(auto=True, method="peak")
             c.setClipToView(True)
@@ -50,6 +59,8 @@ class LossView(TimedPlotWidget):
         self.legend.clear()
         self.legend.addItem(self.total_curve, self.tr("total loss"))
         self.legend.addItem(self.data_curve, self.tr("data loss"))
+        if self._test_n:
+            self.legend.addItem(self.test_curve, self.tr("test data loss (held out)"))
         self.set_marker(self.tr("diverged") if self._diverged else "")
 
     def show_snapshot(self, snap: Snapshot) -> None:
@@ -60,6 +71,9 @@ class LossView(TimedPlotWidget):
             self.clear_curve(snap.config.iterations)
         self.set_budget(snap.config.iterations)
         self.append(snap.loss_start, snap.losses, snap.data_losses)
+        metrics = snap.metrics
+        if len(metrics) and len(metrics["iteration"]):
+            self.append_test(metrics["iteration"], metrics["test_loss"])
         if snap.status == Status.DIVERGED:
             self._diverged = True
             self.set_marker(self.tr("diverged"))
@@ -72,7 +86,28 @@ class LossView(TimedPlotWidget):
         """Points on the curve."""
         return self._n
 
+    def append_test(self, iterations: np.ndarray, losses: np.ndarray) -> None:
+        """Add test losses measured at `iterations` (NaN ones skipped); a measurement at or
+        before the last one drawn replaces those after it."""
+        keep = np.isfinite(losses)
+        iterations, losses = iterations[keep], losses[keep]
+        if not iterations.size:
+            return
+        n = int(np.searchsorted(self._test[0, : self._test_n], iterations[0]))
+        need = n + iterations.size
+        if need > self._test.shape[1]:
+            grown = np.empty((2, max(need, 2 * self._test.shape[1])))
+            grown[:, :n] = self._test[:, :n]
+            self._test = grown
+        self._test[0, n:need], self._test[1, n:need] = iterations, losses
+        self._test_n = need
+        self._redraw()
+
+    def test_data(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._test[0, : self._test_n], self._test[1, : self._test_n]
+
     def clear_curve(self, budget: int | None = None) -> None:
+        self._test_n = 0
         self._n = 0
         self._ymax = 0.0
         self._xmax = 0
@@ -130,6 +165,8 @@ class LossView(TimedPlotWidget):
             return
         total, data = self._buf[1, : self._n], self._buf[2, : self._n]
         top = float(max(total.max(), data.max()))
+        if self._test_n:
+            top = max(top, float(self._test[1, : self._test_n].max()))
         plot = self.getPlotItem()
         if self._log:
             low = float(max(min(total.min(), data.min()), 1e-12))
@@ -154,5 +191,12 @@ class LossView(TimedPlotWidget):
         x, total, data = self.curve_data()
         self.total_curve.setData(x, total)
         self.data_curve.setData(x, data)
+        tx, ty = self.test_data()
+        self.test_curve.setData(tx, ty)
+        shown = self._legend.getLabel(self.test_curve) is not None
+        if self._test_n and not shown:
+            self._legend.addItem(self.test_curve, self.tr("test data loss (held out)"))
+        elif not self._test_n and shown:
+            self._legend.removeItem(self.test_curve)
         self._fit_x()
         self._fit_y()

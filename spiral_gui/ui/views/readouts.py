@@ -64,14 +64,26 @@ class ReadoutsView(QWidget):
         self.accuracy_label.setObjectName("accuracy_label")
         self.rate_label = QLabel("–")
         self.rate_label.setObjectName("rate_label")
+        self.test_accuracy_label = QLabel("–")
+        self.test_accuracy_label.setObjectName("test_accuracy_label")
+        self.test_loss_label = QLabel("–")
+        self.test_loss_label.setObjectName("test_loss_label")
         self.progress = QProgressBar()
         self.progress.setObjectName("progress_bar")
         self.progress.setTextVisible(True)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        rows = [self.iteration_label, self.loss_label, self.accuracy_label, self.rate_label]
+        rows = [
+            self.iteration_label,
+            self.loss_label,
+            self.accuracy_label,
+            self.test_accuracy_label,
+            self.test_loss_label,
+            self.rate_label,
+        ]
         #: The titles left of the readouts, in the order of `rows`.
         self.titles: list[QLabel] = []
+        self._test_titles: list[QLabel] = []
         for row, label in enumerate(rows):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
@@ -81,6 +93,10 @@ class ReadoutsView(QWidget):
             self.titles.append(t)
             grid.addWidget(t, row, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, row, 1)
+            if label in (self.test_accuracy_label, self.test_loss_label):
+                self._test_titles.append(t)
+                t.setVisible(False)
+                label.setVisible(False)
         grid.setColumnStretch(1, 1)
         self.weights_note = QLabel()
         self.weights_note.setObjectName("weights_note")
@@ -92,9 +108,18 @@ class ReadoutsView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        names = (self.tr("Iteration"), self.tr("Loss"), self.tr("Training accuracy"), self.tr("Speed"))
+        names = (
+            self.tr("Iteration"),
+            self.tr("Loss"),
+            self.tr("Training accuracy"),
+            self.tr("Test accuracy"),
+            self.tr("Test loss (data)"),
+            self.tr("Speed"),
+        )
         for title, name in zip(self.titles, names, strict=True):
             title.setText(name)
+        for title in self._test_titles:
+            title.setToolTip(self.tr("Measured on the held-out points, which training never sees"))
         if self._last is not None:
             self.show_snapshot(self._last)
 
@@ -108,11 +133,18 @@ class ReadoutsView(QWidget):
         self.iteration_label.setText(iteration_text(snap))
         self.loss_label.setText(loss_text(snap))
         self.loss_label.setStyleSheet(_DIVERGED if snap.status == Status.DIVERGED else _BOLD)
-        self.accuracy_label.setText(f"{snap.accuracy:.2%}")
+        self.accuracy_label.setText("–" if math.isnan(snap.accuracy) else f"{snap.accuracy:.2%}")
         note = weights_text(snap)
         self.weights_note.setText(note)
         self.loss_label.setToolTip(note)
         self.accuracy_label.setToolTip(note)
+        held_out = snap.config.test_fraction > 0 or (snap.y_test is not None and snap.y_test.size > 0)
+        for w in (*self._test_titles, self.test_accuracy_label, self.test_loss_label):
+            w.setVisible(held_out)
+        if held_out:
+            acc, loss = snap.test_accuracy, snap.test_loss
+            self.test_accuracy_label.setText("–" if math.isnan(acc) else f"{acc:.2%}")
+            self.test_loss_label.setText("–" if math.isnan(loss) else f"{loss:.6f}")
         self.rate_label.setText(rate_text(snap))
         self.progress.setMaximum(snap.config.iterations)
         self.progress.setValue(min(snap.iteration, snap.config.iterations))
