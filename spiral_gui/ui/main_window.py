@@ -35,6 +35,7 @@ from .about import show_about
 from .controls import ParameterPanel
 from .export import export_plot
 from .runner import Runner
+from .units_feature import UnitsFeature
 from .views import DecisionView, LossView, ModelTextView, ReadoutsView, SnapshotView
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         self.model_text = ModelTextView()
         #: Every view, drawn in this order from each snapshot of the current run.
         self.views: list[SnapshotView] = [self.decision_view, self.loss_view, self.readouts, self.model_text]
+        self.units = UnitsFeature(self.decision_view, self)  # unit lines, gallery, dead units, inspector
+        self.views.append(self.units)
         # The readouts by the names the rest of the app knows them.
         self.iteration_label = self.readouts.iteration_label
         self.loss_label = self.readouts.loss_label
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.runner = Runner(config, self)
+        self.units.attach(self.runner)
         self.runner.set_paint_clock(lambda: self.decision_view.paint_seconds + self.loss_view.paint_seconds)
         self.runner.snapshot.connect(self._on_snapshot)
         self.runner.failed.connect(self._on_failed)
@@ -136,7 +140,11 @@ class MainWindow(QMainWindow):
         run_layout = QVBoxLayout(run_box)
         run_layout.addLayout(buttons)
         run_layout.addWidget(self.readouts)
-        run_layout.addWidget(self.log_check)
+        run_layout.addWidget(self.units.dead_units_label)
+        toggles = QHBoxLayout()
+        toggles.addWidget(self.log_check)
+        toggles.addWidget(self.units.units_check)
+        run_layout.addLayout(toggles)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -146,12 +154,14 @@ class MainWindow(QMainWindow):
         left.setMinimumWidth(300)
         left.setMaximumWidth(380)
 
-        inside = QGroupBox(self.tr("Inside the model"))
-        QVBoxLayout(inside).addWidget(self.model_text)
+        inside = QWidget()
+        inside_layout = QVBoxLayout(inside)
+        inside_layout.addWidget(self.units.health.failure_note)
+        inside_layout.addWidget(self.model_text)
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.loss_view)
-        right.addWidget(inside)
+        right.addWidget(self.units.explainer_tabs(inside))
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
 
