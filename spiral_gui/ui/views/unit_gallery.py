@@ -153,10 +153,10 @@ class UnitsView(QWidget):
         self.note.setWordWrap(True)
         self.grid = ThumbnailGrid()
         self.grid.clicked.connect(self.unit_clicked)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.grid)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.grid)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
         self.detail_label = QLabel()
         self.detail_label.setObjectName("unit_detail_label")
         self.detail_label.setWordWrap(True)
@@ -168,7 +168,7 @@ class UnitsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addWidget(self.note)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.detail_label)
         self._overview: UnitsOverview | None = None
         self._detail: UnitDetail | None = None

@@ -257,7 +257,7 @@ class UnitsOverlay:
         self._update_note()
 
     def _mark_selected(self) -> None:
-        rows = np.flatnonzero(self.line_units == self.selected) if self.selected is not None else []
+        rows = np.flatnonzero(self.line_units == (-1 if self.selected is None else self.selected))
         self.lines.selected = int(rows[0]) if len(rows) else -1
         self.current.setVisible(self.lines.selected < 0)  # else the lines item draws it, on top
         self.lines.update()
