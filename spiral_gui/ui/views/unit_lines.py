@@ -22,6 +22,9 @@ from .style import class_colours
 
 #: Line widths in pixels: the weakest and the strongest unit drawn.
 MIN_WIDTH, MAX_WIDTH = 1.0, 3.5
+#: Up to this many lines are anti-aliased: smooth wide lines cost about 5x as much to paint, and
+#: among dozens of lines the steps hardly show.
+SMOOTH_LINES = 16
 #: How much of the other lines shows while one unit is selected.
 DIMMED = 0.3
 #: The active-side tick: its length in pixels.
@@ -36,6 +39,27 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("UnitsOverlay", text)
 
 
+def _clip(a: QPointF, b: QPointF, r: QRectF) -> tuple[QPointF, QPointF] | None:
+    """The part of segment ab inside r (Liang–Barsky), None if none: a line far longer than the
+    screen (zoomed in) costs as much to paint as what shows."""
+    d = b - a
+    t0, t1 = 0.0, 1.0
+    for p, q in ((-d.x(), a.x() - r.left()), (d.x(), r.right() - a.x()),
+                 (-d.y(), a.y() - r.top()), (d.y(), r.bottom() - a.y())):  # fmt: skip
+        if p == 0:
+            if q < 0:
+                return None
+            continue
+        t = q / p
+        if p < 0:
+            t0 = max(t0, t)
+        else:
+            t1 = min(t1, t)
+        if t0 > t1:
+            return None
+    return a + d * t0, a + d * t1
+
+
 class UnitLinesItem(pg.GraphicsObject):
     """Up to a few dozen lines with ticks, painted in device pixels (cosmetic widths)."""
 
@@ -46,7 +70,7 @@ class UnitLinesItem(pg.GraphicsObject):
         self.normals = np.zeros((0, 2))
         self.visible_lines = np.zeros(0, dtype=bool)
         self.pens: list[QPen] = []
-        self.halo: list[QPen] = []
+        self.halo: list[QPen | None] = []
         self.selected = -1  # row of the selected unit among the lines, -1 if none
 
     def set_lines(
@@ -58,10 +82,12 @@ class UnitLinesItem(pg.GraphicsObject):
         self.segments, self.normals, self.visible_lines = segments, normals, visible
         self.pens = pens
         self.halo = []
-        for pen in pens:
-            halo = QPen(QColor(30, 30, 30, 220), pen.widthF() + 1.6)
-            halo.setCosmetic(True)
-            halo.setCapStyle(Qt.PenCapStyle.FlatCap)
+        for pen in pens:  # a dark edge for pale colours only: every extra stroke costs paint time
+            light = pen.color().lightness() > 180 and pen.style() == Qt.PenStyle.SolidLine
+            halo = QPen(QColor(30, 30, 30, 220), pen.widthF() + 1.6) if light else None
+            if halo is not None:
+                halo.setCosmetic(True)
+                halo.setCapStyle(Qt.PenCapStyle.FlatCap)
             self.halo.append(halo)
         self.update()
 
@@ -72,9 +98,10 @@ class UnitLinesItem(pg.GraphicsObject):
         if not len(self.pens):
             return
         tr = painter.transform()
+        device = QRectF(painter.viewport()).adjusted(-20, -20, 20, 20)  # zoomed in: only what shows
         painter.save()
         painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, len(self.pens) <= SMOOTH_LINES)
         order = [i for i in range(len(self.pens)) if i != self.selected]
         if 0 <= self.selected < len(self.pens):
             order.append(self.selected)  # on top
@@ -82,7 +109,10 @@ class UnitLinesItem(pg.GraphicsObject):
             if not self.visible_lines[i]:
                 continue
             (x0, y0), (x1, y1) = self.segments[i]
-            a, b = tr.map(QPointF(x0, y0)), tr.map(QPointF(x1, y1))
+            clipped = _clip(tr.map(QPointF(x0, y0)), tr.map(QPointF(x1, y1)), device)
+            if clipped is None:
+                continue
+            a, b = clipped
             mid = QPointF((x0 + x1) / 2, (y0 + y1) / 2)
             m = tr.map(mid)
             scale = max(abs(x1 - x0), abs(y1 - y0), 1e-12) * 1e-3
@@ -97,8 +127,8 @@ class UnitLinesItem(pg.GraphicsObject):
                 outline.setCosmetic(True)
                 painter.setPen(outline)
                 painter.drawLine(a, b)
-            elif pen.style() == Qt.PenStyle.SolidLine:
-                painter.setPen(self.halo[i])
+            elif (halo := self.halo[i]) is not None:
+                painter.setPen(halo)
                 painter.drawLine(a, b)
             painter.setPen(pen)
             painter.drawLine(a, b)
