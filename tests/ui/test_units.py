@@ -244,3 +244,12 @@ def test_extras_are_asked_for_only_while_on_screen(qtbot, make_window) -> None:
     control(window, "units_check").setChecked(False)
     units.deselect()
     assert units.wanted() == {"units:"}
+
+
+def test_a_dominating_penalty_is_explained(qtbot, make_window) -> None:
+    window = make_window(config=TrainConfig(reg=0.3, iterations=300))
+    _run_to_end(qtbot, window)
+    note = control(window, "failure_note")
+    qtbot.waitUntil(note.isVisible, timeout=TIMEOUT_MS)
+    assert "ln K" in note.text() and "1/K = 0.333" in note.text() and "lower reg" in note.text()
+    assert "lower reg" in control(window, "failure_status").text()
