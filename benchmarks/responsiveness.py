@@ -16,6 +16,7 @@ A short idle measurement (window open, not training) comes first, for reference.
     python benchmarks/responsiveness.py --blas-threads default 1    # OpenBLAS default vs one thread
     python benchmarks/responsiveness.py --blas-threads default 1 --background-load 1  # a core kept busy
     python benchmarks/responsiveness.py --sizes 10000 --seconds 20
+    python benchmarks/responsiveness.py --sizes 100 --hidden 4096 --units   # unit lines and gallery on
 """
 
 from __future__ import annotations
@@ -105,11 +106,14 @@ def summary(values: list[float]) -> tuple[int, float, float, float]:
     return len(ms), gui.percentile(ms, 50), gui.percentile(ms, 99), max(ms, default=float("nan"))
 
 
-def measure(n: int, hidden: int, seconds: float, idle_seconds: float) -> list[tuple]:
+def measure(n: int, hidden: int, seconds: float, idle_seconds: float, units: bool = False) -> list[tuple]:
     rows = []
     probes = Probes()
     with gui.open_window(TrainConfig(n=n, k=3, hidden=hidden, iterations=10_000_000)) as w:
         gui.wait_until(lambda: w.last_snapshot is not None, 120, "the first snapshot")
+        if units:  # the hidden-unit lines on the plot and the unit gallery on screen
+            w.units.units_check.setChecked(True)
+            w.units.tabs.setCurrentWidget(w.units.units_view)
         probes.start()
         try:
             gui.spin(0.5)
@@ -147,6 +151,7 @@ def main() -> None:
     ap.add_argument("--hidden", type=int, default=100)
     ap.add_argument("--seconds", type=float, default=10.0, help="measured training time per size")
     ap.add_argument("--idle-seconds", type=float, default=2.0)
+    ap.add_argument("--units", action="store_true", help="with the unit lines and the unit gallery shown")
     gui.parse_and_run(ap, run)
 
 
@@ -160,7 +165,7 @@ def run(args: argparse.Namespace) -> None:
         with gui.blas_mode(mode):
             label = gui.blas_label(mode)
             for n in args.sizes:
-                for row in measure(n, args.hidden, args.seconds, args.idle_seconds):
+                for row in measure(n, args.hidden, args.seconds, args.idle_seconds, args.units):
                     n_, state, probe, count, p50, p99, mx = row
                     print(f"{label:>9} {n_:>8,} {state:<34} {probe:<7} {count:>6} {p50:>7.1f} "
                           f"{p99:>7.1f} {mx:>7.1f}", flush=True)

@@ -6,6 +6,10 @@ it is open; the worker then computes it for each snapshot and the view reads
 `snapshot.extras[name]`. A closed view costs nothing per frame. Pure NumPy like the rest of
 the engine: the functions receive the trainer (read it, never change it) and a `should_stop`
 to poll between row blocks (`blocks.Interrupted`).
+
+An extra that depends on a choice in the window (which unit, which point) is registered with
+`register(name, argument=True)` and asked for as "name:argument": the function then also receives
+the text after the first colon, and the snapshot carries the result under the full name.
 """
 
 from __future__ import annotations
@@ -20,17 +24,24 @@ from .trainer import Trainer
 #: name → function(trainer, should_stop) returning an immutable value (read-only arrays).
 Extra = Callable[[Trainer, ShouldStop | None], Any]
 EXTRAS: dict[str, Extra] = {}
+#: name → function(trainer, should_stop, argument), asked for as "name:argument".
+ArgumentExtra = Callable[[Trainer, ShouldStop | None, str], Any]
+ARGUMENT_EXTRAS: dict[str, ArgumentExtra] = {}
 
 EMPTY: Mapping[str, Any] = MappingProxyType({})
 
 
-def register(name: str) -> Callable[[Extra], Extra]:
-    """Decorator: make `fn` available to snapshots as `extras[name]`."""
+def register(name: str, *, argument: bool = False) -> Callable[[Any], Any]:
+    """Decorator: make `fn` available to snapshots as `extras[name]`, or with `argument=True`
+    as `extras["name:argument"]` for any argument text."""
+    if ":" in name:
+        raise ValueError(f"an extra's name may not contain ':', got {name!r}")
+    table: dict[str, Any] = ARGUMENT_EXTRAS if argument else EXTRAS
 
-    def add(fn: Extra) -> Extra:
-        if name in EXTRAS and EXTRAS[name] is not fn:
+    def add(fn: Any) -> Any:
+        if name in table and table[name] is not fn:
             raise ValueError(f"an extra named {name!r} is already registered")
-        EXTRAS[name] = fn
+        table[name] = fn
         return fn
 
     return add
@@ -43,5 +54,9 @@ def compute(
     out: dict[str, Any] = {}
     for name in sorted(names):
         check(should_stop)
-        out[name] = EXTRAS[name](trainer, should_stop)
+        base, colon, argument = name.partition(":")
+        if colon:
+            out[name] = ARGUMENT_EXTRAS[base](trainer, should_stop, argument)
+        else:
+            out[name] = EXTRAS[name](trainer, should_stop)
     return MappingProxyType(out) if out else EMPTY

@@ -208,7 +208,8 @@ def _scan(
             else:
                 assert linear is not None
                 probs = softmax(linear)
-            loss_sum += float(-np.log(probs[np.arange(r1 - r0), y[r0:r1]]).sum())
+            with np.errstate(divide="ignore"):  # a probability of 0 is an infinite loss term
+                loss_sum += float(-np.log(probs[np.arange(r1 - r0), y[r0:r1]]).sum())
             deviation = max(deviation, float(np.abs(probs - 1.0 / k).max()))
     return total, count, loss_sum, deviation
 

@@ -230,7 +230,9 @@ class ParameterPanel(QWidget):
             return
         if name == "k" and self._config.dataset == "custom" and value < self.custom_classes:
             classes = self.custom_classes
-            self._refuse(lambda: self.tr("the custom points use {0} classes, so K may not be lower").format(classes))
+            self._refuse(
+                lambda: self.tr("the custom points use {0} classes, so K may not be lower").format(classes)
+            )
             return
         try:
             if name == "dataset":

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from .iteration_tools import IterationTools
 from .language import LanguageMenu
 from .runner import Runner
 from .sessions import SessionActions
+from .units_feature import UnitsFeature
 from .views import DecisionView, LossView, ModelTextView, ReadoutsView, SnapshotView
 from .views.confusion import ConfusionView
 from .window_text import retranslate_window
@@ -88,6 +88,8 @@ class MainWindow(QMainWindow):
         self.iteration_tools = IterationTools(self.panel, self.loss_view, self)
         self.views.append(self.iteration_tools)
         self.views += [self.point_editor, self.confusion_view]
+        self.units = UnitsFeature(self.decision_view, self)  # unit lines, gallery, dead units, inspector
+        self.views.append(self.units)
         # The readouts by the names the rest of the app knows them.
         self.iteration_label = self.readouts.iteration_label
         self.loss_label = self.readouts.loss_label
@@ -100,6 +102,7 @@ class MainWindow(QMainWindow):
 
         self.runner = Runner(config, self)
         self.iteration_tools.attach(self.runner)
+        self.units.attach(self.runner)
         self.runner.set_paint_clock(lambda: self.decision_view.paint_seconds + self.loss_view.paint_seconds)
         self.runner.snapshot.connect(self._on_snapshot)
         self.runner.failed.connect(self._on_failed)
@@ -151,7 +154,11 @@ class MainWindow(QMainWindow):
         run_layout = QVBoxLayout(run_box)
         run_layout.addLayout(buttons)
         run_layout.addWidget(self.readouts)
-        run_layout.addWidget(self.log_check)
+        run_layout.addWidget(self.units.dead_units_label)
+        toggles = QHBoxLayout()
+        toggles.addWidget(self.log_check)
+        toggles.addWidget(self.units.units_check)
+        run_layout.addLayout(toggles)
         run_layout.addWidget(self.iteration_tools.badge)
 
         left = QWidget()
@@ -163,13 +170,16 @@ class MainWindow(QMainWindow):
         left.setMinimumWidth(300)
         left.setMaximumWidth(380)
 
-        self.inside_tabs = inside = QTabWidget()
-        inside.addTab(self.model_text, "")
-        inside.addTab(self.confusion_view, "")
+        inside = QWidget()
+        inside_layout = QVBoxLayout(inside)
+        inside_layout.addWidget(self.units.health.failure_note)
+        inside_layout.addWidget(self.model_text)
+        self.inside_tabs = self.units.explainer_tabs(inside)  # the explainer and the unit gallery
+        self.inside_tabs.addTab(self.confusion_view, "")
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.loss_view)
-        right.addWidget(inside)
+        right.addWidget(self.inside_tabs)
         right.addWidget(self.iteration_tools.gradcheck_box)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)

@@ -91,6 +91,7 @@ class Runner(QObject):
         self._frame_running = False
         self.frame_seconds = 0.0  #: what the last frame cost the GUI thread (draw and paint)
         self.last_snapshot: Snapshot | None = None
+        self._extras: dict[str, frozenset[str]] = {}  # owner → the extras it wants
 
     # -- state ---------------------------------------------------------------------------------
     @property
@@ -157,10 +158,13 @@ class Runner(QObject):
         self._new_run_at = self._sent + 1
         self._send(self._reset, preempt=True)
 
-    def want_extras(self, names: Iterable[str]) -> None:
-        """Snapshots carry `snap.extras[name]` for these names (engine/extras.py) from now on:
-        call with the union of what the open views need whenever a view opens or closes."""
-        self._send(self._want_extras, frozenset(names))
+    def want_extras(self, names: Iterable[str], owner: str = "") -> None:
+        """Snapshots carry `snap.extras[name]` for these names (engine/extras.py) from now on.
+
+        Each `owner` (a feature of the window) states everything it needs whenever that changes;
+        the worker is sent the union over all owners, so features never drop each other's."""
+        self._extras[owner] = frozenset(names)
+        self._send(self._want_extras, frozenset().union(*self._extras.values()))
 
     def set_points(self, X, y) -> None:
         """Edited points, all of them: the run goes on with its weights on "custom" data."""

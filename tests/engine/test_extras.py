@@ -55,3 +55,24 @@ def test_names_are_unique_and_known(hidden_sum) -> None:
 def test_an_interrupt_abandons_the_extras(hidden_sum) -> None:
     with pytest.raises(Interrupted):
         compute(_trainer(), ["test_w_sum"], should_stop=lambda: True)
+
+
+def test_an_extra_with_an_argument_gets_the_text_after_the_colon() -> None:
+    from spiral_gui.engine.extras import ARGUMENT_EXTRAS
+
+    seen: list[str] = []
+
+    def fn(trainer, should_stop, argument):
+        seen.append(argument)
+        return float(trainer.params()["W"][:, int(argument)].sum())
+
+    register("test_column", argument=True)(fn)
+    try:
+        t = _trainer()
+        out = compute(t, ["test_column:3", "test_column:5"])
+        assert out["test_column:5"] == pytest.approx(float(t.params()["W"][:, 5].sum()))
+        assert sorted(seen) == ["3", "5"]
+        with pytest.raises(ValueError, match="may not contain"):
+            register("a:b")(fn)
+    finally:
+        del ARGUMENT_EXTRAS["test_column"]

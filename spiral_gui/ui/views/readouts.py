@@ -44,9 +44,12 @@ def weights_text(snap: Snapshot) -> str:
     if n == 0:
         return translate("ReadoutsView", "accuracy of the initial weights; no loss computed yet")
     batch = snap.config.batch_size
-    loss = (translate("ReadoutsView", "loss of iteration {i}'s batch at the weights of iteration {i}") if batch
-            else translate("ReadoutsView", "loss of the weights at iteration {i}"))
-    return (loss + translate("ReadoutsView", "; accuracy of the weights after iteration {i}")).format(i=f"{n - 1:,}")
+    if batch:
+        loss = translate("ReadoutsView", "loss of iteration {i}'s batch at the weights of iteration {i}")
+    else:
+        loss = translate("ReadoutsView", "loss of the weights at iteration {i}")
+    after = translate("ReadoutsView", "; accuracy of the weights after iteration {i}")
+    return (loss + after).format(i=f"{n - 1:,}")
 
 
 class ReadoutsView(QWidget):
