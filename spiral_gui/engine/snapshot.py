@@ -9,6 +9,7 @@ divergence reason); the window words them. No Qt here.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,6 +49,20 @@ class Snapshot:
     grid_period: float = 0.0  # seconds between decision-grid refreshes while training
     commands: int = 0  # commands the worker had handled when it took this (stale-snapshot filter)
     extras: Mapping[str, Any] = field(default_factory=lambda: EMPTY)  # what open views asked for
+    # Mini-batches: (iterations, total, data) of the full training loss recorded since
+    # `loss_start` (Trainer.full_losses); empty with full batches, where `losses` is that loss.
+    full_losses: tuple[np.ndarray, np.ndarray, np.ndarray] = field(default_factory=lambda: _NO_FULL_LOSSES)
+    mean_slope: float = math.nan  # mean activation derivative over the hidden values; NaN if linear
+
+
+def _empty_full_losses() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    arrays = (np.zeros(0, np.int64), np.zeros(0), np.zeros(0))
+    for a in arrays:
+        a.flags.writeable = False
+    return arrays
+
+
+_NO_FULL_LOSSES = _empty_full_losses()
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -89,9 +104,10 @@ def take_snapshot(
     """
     if regions is None:
         regions, regions_iteration = regions_for(trainer, grid, should_stop), trainer.iteration
-    accuracy, active = trainer.evaluate(should_stop)
+    accuracy, active, slope = trainer.evaluation(should_stop)
     computed = compute(trainer, extras, should_stop)
     losses, data_losses = trainer.losses_since(loss_start)
+    full_iterations, full_total, full_data = trainer.full_losses(loss_start)
     params = trainer.params()
     return Snapshot(
         run_id=run_id,
@@ -116,4 +132,6 @@ def take_snapshot(
         grid_period=grid_period,
         commands=commands,
         extras=computed,
+        full_losses=(_frozen(full_iterations), _frozen(full_total), _frozen(full_data)),
+        mean_slope=slope,
     )
