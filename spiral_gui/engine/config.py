@@ -35,6 +35,19 @@ ACTIVATION_TITLES: dict[str, str] = {
     "tanh": "tanh",
     "sigmoid": "Sigmoid",
 }
+#: The activations as a name inside a sentence ("a two-layer tanh net").
+ACTIVATION_NAMES: dict[str, str] = {
+    "relu": "ReLU", "leaky_relu": "leaky ReLU", "tanh": "tanh", "sigmoid": "sigmoid",
+}
+
+
+def model_title(model: str, activation: str = "relu") -> str:
+    """The model's title, naming the net's activation: "Two-layer tanh net"."""
+    if model != "nn" or activation == "relu":
+        return MODEL_TITLES[model]
+    return f"Two-layer {ACTIVATION_NAMES[activation]} net"
+
+
 #: Slope of the leaky ReLU for negative inputs: max(z, LEAKY_SLOPE * z).
 LEAKY_SLOPE = 0.01
 

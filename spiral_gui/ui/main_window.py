@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QFileDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -145,6 +147,13 @@ class MainWindow(QMainWindow):
         left_layout.addStretch(1)
         left.setMinimumWidth(300)
         left.setMaximumWidth(380)
+        left_scroll = QScrollArea()  # a short screen scrolls the controls instead of clipping them
+        left_scroll.setWidget(left)
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setMinimumWidth(320 + left_scroll.verticalScrollBar().sizeHint().width())
+        left_scroll.setMaximumWidth(left_scroll.minimumWidth() + 80)
 
         inside = QGroupBox(self.tr("Inside the model"))
         QVBoxLayout(inside).addWidget(self.model_text)
@@ -156,7 +165,7 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(1, 2)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
+        split.addWidget(left_scroll)
         split.addWidget(self.decision_view)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
