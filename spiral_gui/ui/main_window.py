@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_scroll.setMinimumWidth(320 + left_scroll.verticalScrollBar().sizeHint().width())
+        left_scroll.setMinimumWidth(340 + left_scroll.verticalScrollBar().sizeHint().width())
         left_scroll.setMaximumWidth(left_scroll.minimumWidth() + 80)
 
         inside = QGroupBox(self.tr("Inside the model"))
