@@ -36,6 +36,8 @@ from . import settings as store
 from .about import show_about
 from .controls import ParameterPanel
 from .export import export_plot
+from .keyboard import FieldKeys
+from .persist import SettingsKeeper
 from .runner import Runner
 from .views import DecisionView, LossView, ModelTextView, ReadoutsView, SnapshotView
 
@@ -86,6 +88,9 @@ class MainWindow(QMainWindow):
         self._build_buttons()
         self._build_layout()
         self._build_menus()
+        keys = [self.start_action, self.step_action, self.reset_action]
+        self.field_keys = FieldKeys(self.decision_view, keys, self)  # Space/S/R also from fields
+        self.field_keys.watch(self)
 
         self.runner = Runner(config, self)
         self.runner.set_paint_clock(lambda: self.decision_view.paint_seconds + self.loss_view.paint_seconds)
@@ -94,6 +99,7 @@ class MainWindow(QMainWindow):
         self.runner.running_changed.connect(self._show_running)
         self.panel.config_changed.connect(lambda cfg, _field: self.runner.apply(cfg))
         self.panel.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.keeper = SettingsKeeper(self._settings, self.panel, self.log_check, self.statusBar(), self)
         geometry = store.load_geometry(self._settings)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1360, 800)
@@ -182,7 +188,7 @@ class MainWindow(QMainWindow):
         self.export_loss_action = QAction(self.tr("Export loss curve…"), self)
         self.export_loss_action.triggered.connect(lambda: self._export_dialog("loss"))
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard Quit key
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         file_menu.addActions([self.export_regions_action, self.export_loss_action])
@@ -281,8 +287,7 @@ class MainWindow(QMainWindow):
 
     # -- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        store.save_config(self._settings, self.panel.config())
-        store.save_geometry(self._settings, self.saveGeometry())
+        self.keeper.save_all(self.panel.config(), self.saveGeometry())
         self.shutdown()
         super().closeEvent(event)
 
