@@ -25,6 +25,16 @@ from .status import Event, Status
 from .trainer import Trainer
 
 
+def _empty_full_losses() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    arrays = (np.zeros(0, np.int64), np.zeros(0), np.zeros(0))
+    for a in arrays:
+        a.flags.writeable = False
+    return arrays
+
+
+_NO_FULL_LOSSES = _empty_full_losses()
+
+
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     run_id: int  # increases on every reset or new configuration (the loss view starts afresh)
@@ -53,16 +63,6 @@ class Snapshot:
     # `loss_start` (Trainer.full_losses); empty with full batches, where `losses` is that loss.
     full_losses: tuple[np.ndarray, np.ndarray, np.ndarray] = field(default_factory=lambda: _NO_FULL_LOSSES)
     mean_slope: float = math.nan  # mean activation derivative over the hidden values; NaN if linear
-
-
-def _empty_full_losses() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    arrays = (np.zeros(0, np.int64), np.zeros(0), np.zeros(0))
-    for a in arrays:
-        a.flags.writeable = False
-    return arrays
-
-
-_NO_FULL_LOSSES = _empty_full_losses()
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:

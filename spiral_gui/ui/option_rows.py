@@ -69,7 +69,7 @@ class _FullTitles(QStyledItemDelegate):
         super().initStyleOption(option, index)
         full = index.data(_FULL_TITLE)
         if isinstance(full, str):
-            option.text = full  # type: ignore[attr-defined]
+            option.text = full
 
 
 def _combo(object_name: str, choices: tuple[str, ...], titles: dict[str, str]) -> QComboBox:

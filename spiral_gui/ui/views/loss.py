@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 
 from ...engine.snapshot import Snapshot
 from ...engine.status import Status
@@ -123,6 +124,11 @@ class LossView(TimedPlotWidget):
         self._buf[2, self._n : need] = data_losses
         self._n = need
         self._redraw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._relabel()
+        super().changeEvent(event)
 
     @property
     def batches(self) -> bool:
