@@ -39,6 +39,19 @@ ACTIVATION_TITLES: dict[str, str] = {
     "tanh": QT_TRANSLATE_NOOP("config", "tanh"),
     "sigmoid": QT_TRANSLATE_NOOP("config", "Sigmoid"),
 }
+#: The activations as a name inside a sentence ("a two-layer tanh net").
+ACTIVATION_NAMES: dict[str, str] = {
+    "relu": "ReLU", "leaky_relu": "leaky ReLU", "tanh": "tanh", "sigmoid": "sigmoid",
+}
+
+
+def model_title(model: str, activation: str = "relu") -> str:
+    """The model's title, naming the net's activation: "Two-layer tanh net"."""
+    if model != "nn" or activation == "relu":
+        return MODEL_TITLES[model]
+    return f"Two-layer {ACTIVATION_NAMES[activation]} net"
+
+
 #: Slope of the leaky ReLU for negative inputs: max(z, LEAKY_SLOPE * z). FIELD_HELP["activation"]
 #: writes it out (translatable text is literal); a test holds the two equal.
 LEAKY_SLOPE = 0.01

@@ -35,6 +35,15 @@ STATE: dict[str, tuple[str, ...]] = {
     "adam": ("m", "v"),
 }
 
+#: The configuration fields each rule reads besides step_size (the panel shows only these).
+HYPER: dict[str, tuple[str, ...]] = {
+    "sgd": (),
+    "momentum": ("momentum",),
+    "nesterov": ("momentum",),
+    "rmsprop": ("decay_rate", "eps"),
+    "adam": ("beta1", "beta2", "eps"),
+}
+
 
 class Optimizer:
     """One rule's state for parameters of the given shapes; `t` counts the updates made."""

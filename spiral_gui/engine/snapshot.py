@@ -25,6 +25,16 @@ from .status import Event, Status
 from .trainer import Trainer
 
 
+def _empty_full_losses() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    arrays = (np.zeros(0, np.int64), np.zeros(0), np.zeros(0))
+    for a in arrays:
+        a.flags.writeable = False
+    return arrays
+
+
+_NO_FULL_LOSSES = _empty_full_losses()
+
+
 @dataclass(frozen=True, slots=True)
 class Snapshot:
     run_id: int  # increases on every reset or new configuration (the loss view starts afresh)
@@ -60,6 +70,10 @@ class Snapshot:
     test_loss: float = math.nan  # data loss on the held-out points, same measurement
     metrics_start: int = 0  # index in the run's measurements of metrics' first row
     metrics: Mapping[str, np.ndarray] = field(default_factory=lambda: EMPTY)  # MetricsLog rows since
+    # Mini-batches: (iterations, total, data) of the full training loss recorded since
+    # `loss_start` (Trainer.full_losses); empty with full batches, where `losses` is that loss.
+    full_losses: tuple[np.ndarray, np.ndarray, np.ndarray] = field(default_factory=lambda: _NO_FULL_LOSSES)
+    mean_slope: float = math.nan  # mean activation derivative over the hidden values; NaN if linear
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -101,9 +115,10 @@ def take_snapshot(
     """
     if regions is None:
         regions, regions_iteration = regions_for(trainer, grid, should_stop), trainer.iteration
-    accuracy, active = trainer.evaluate(should_stop)
+    accuracy, active, slope = trainer.evaluation(should_stop)
     computed = compute(trainer, extras, should_stop)
     losses, data_losses = trainer.losses_since(loss_start)
+    full_iterations, full_total, full_data = trainer.full_losses(loss_start)
     params = trainer.params()
     return Snapshot(
         run_id=run_id,
@@ -128,4 +143,6 @@ def take_snapshot(
         grid_period=grid_period,
         commands=commands,
         extras=computed,
+        full_losses=(_frozen(full_iterations), _frozen(full_total), _frozen(full_data)),
+        mean_slope=slope,
     )

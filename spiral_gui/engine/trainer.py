@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -40,7 +40,7 @@ from .models import Params, initial_params
 from .optimizers import Optimizer
 from .split import held_out_mask
 
-__all__ = ["DIVERGED_LOSS", "FLUSH_EVERY", "FULL_LOSS_MIN_PERIOD", "Trainer", "block_rows",
+__all__ = ["DIVERGED_LOSS", "FLUSH_EVERY", "FULL_LOSS_MIN_PERIOD", "Evaluation", "Trainer", "block_rows",
            "flush_subnormals"]
 
 #: Iterations between two sweeps that set subnormal parameters to zero.
@@ -52,6 +52,14 @@ DIVERGED_LOSS = 100.0
 
 #: With mini-batches the full training loss is recorded once per epoch, but at most this often.
 FULL_LOSS_MIN_PERIOD = 100
+
+
+class Evaluation(NamedTuple):
+    """What one forward pass over the training data says about the current parameters."""
+
+    accuracy: float
+    active_fraction: float  #: share of hidden values > 0 (ReLU-like), 1.0 (tanh, sigmoid), NaN (linear)
+    mean_slope: float  #: mean activation derivative over the hidden values (NaN if linear)
 
 
 def flush_subnormals(arrays: Iterable[np.ndarray]) -> None:
@@ -334,8 +342,20 @@ class Trainer:
         `should_stop` is polled between row blocks; when it answers True the pass raises
         `blocks.Interrupted`.
         """
+        return self.evaluation(should_stop)[:2]
+
+    def evaluation(self, should_stop: ShouldStop | None = None) -> Evaluation:
+        """Accuracy, active fraction and mean activation slope from one forward pass.
+
+        `mean_slope` is the mean over every hidden value of the activation's derivative there:
+        the average factor the backward step multiplies `dhidden` by. ReLU: the active fraction;
+        leaky ReLU: 1 where active, LEAKY_SLOPE elsewhere; tanh: mean(1 - hidden_layer**2);
+        sigmoid: mean(hidden_layer * (1 - hidden_layer)). NaN for the linear model.
+        """
         correct = active = 0
-        relu_like = self._activation in ("relu", "leaky_relu")
+        slope_sum = 0.0
+        act = self._activation
+        relu_like = act in ("relu", "leaky_relu")
         with np.errstate(all="ignore"):
             for i, (r0, r1) in enumerate(self._blocks):
                 if i:
@@ -343,13 +363,29 @@ class Trainer:
                 m = r1 - r0
                 self._forward(self._sets[0], self._Xa[r0:r1])
                 correct += int(np.count_nonzero(self._S[:m].argmax(axis=1) == self._y[r0:r1]))
-                if self._nn and relu_like:
-                    np.greater(self._H[:m], 0.0, out=self._mask[:m])
+                if not self._nn:
+                    continue
+                H = self._H[:m]
+                if relu_like:
+                    np.greater(H, 0.0, out=self._mask[:m])
                     active += int(np.count_nonzero(self._mask[:m]))
+                else:  # sums without a temporary: sum(H**2) as a dot product of H with itself
+                    squares = float(np.einsum("ij,ij->", H, H, dtype=np.float64))
+                    if act == "tanh":
+                        slope_sum += H.size - squares
+                    else:
+                        slope_sum += float(H.sum(dtype=np.float64)) - squares
         n = self._X.shape[0]
         if not self._nn:
-            return correct / n, math.nan
-        return correct / n, (active / (n * self._H.shape[1]) if relu_like else 1.0)
+            return Evaluation(correct / n, math.nan, math.nan)
+        values = n * self._H.shape[1]
+        if act == "relu":
+            fraction = active / values
+            return Evaluation(correct / n, fraction, fraction)
+        if act == "leaky_relu":
+            fraction = active / values
+            return Evaluation(correct / n, fraction, fraction + LEAKY_SLOPE * (1.0 - fraction))
+        return Evaluation(correct / n, 1.0, slope_sum / values)
 
     # -- control --------------------------------------------------------------------------
     def set_hyper(self, **changes: Any) -> None:

@@ -33,7 +33,9 @@ from ..engine.config import (
     TrainConfig,
     fixed_k,
 )
-from .engine_text import choice_title, error_text, field_help, field_title
+from .engine_text import choice_title, error_text, field_help, field_title, model_title
+from .option_rows import OptionSection
+from .spinboxes import LogSpinBox
 
 _QT_INT_MAX = 2**31 - 1
 
@@ -63,18 +65,8 @@ def _int_spin(name: str, object_name: str) -> QSpinBox:
 
 
 def _log_spin(name: str, object_name: str) -> pg.SpinBox:
-    """Scientific values (1e-3), logarithmic stepping, invalid text outlined in red."""
-    low, high = LIMITS[name]
-    w = pg.SpinBox(
-        value=low if low > 0 else 0.0,
-        bounds=(low, high),
-        dec=True,
-        step=0.5,
-        minStep=1e-6,
-        decimals=4,
-        finite=True,
-        compactHeight=False,
-    )
+    """Scientific values (1e-3), 1-2-5 stepping (spinboxes.LogSpinBox), invalid text outlined in red."""
+    w = LogSpinBox(*LIMITS[name])
     w.setObjectName(object_name)
     return w
 
@@ -152,6 +144,25 @@ class ParameterPanel(QWidget):
         #: What the message under the controls says, re-worded on a language change.
         self._refusal: Callable[[], str] | None = None
 
+        # -- optimizer and network: a section of the same form, folded by its header ----------
+        self.options = OptionSection()
+        self.batch_spin = self.options.batch_spin
+        self.optimizer_combo = self.options.optimizer_combo
+        self.momentum_spin = self.options.momentum_spin
+        self.beta1_spin = self.options.beta1_spin
+        self.beta2_spin = self.options.beta2_spin
+        self.decay_rate_spin = self.options.decay_rate_spin
+        self.eps_spin = self.options.eps_spin
+        self.activation_combo = self.options.activation_combo
+        self.init_combo = self.options.init_combo
+        self.dtype_combo = self.options.dtype_combo
+        self.options.attach(form)
+        for name, widget in self.options.widgets.items():
+            self._widgets[name] = widget
+            label = self.labels[name] = QLabel()
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+
         self.message_label = QLabel()
 
         self.message_label.setObjectName("panel_message")
@@ -171,8 +182,12 @@ class ParameterPanel(QWidget):
             self._widgets[name].valueChanged.connect(lambda _v, f=name: self._on_edit(f))
         # sigValueChanging, not sigValueChanged: the latter reaches the run 300 ms after an arrow
         # key or the wheel, so a Step or a close right away would use an older value than shown.
-        for name in ("step_size", "reg"):
+        for name in ("step_size", "reg", "eps"):
             self._widgets[name].sigValueChanging.connect(lambda _w, _v, f=name: self._on_edit(f))
+        for name in ("optimizer", "activation", "init", "dtype"):
+            self._widgets[name].currentIndexChanged.connect(lambda _i, f=name: self._on_edit(f))
+        for name in ("batch_size", "momentum", "beta1", "beta2", "decay_rate"):
+            self._widgets[name].valueChanged.connect(lambda _v, f=name: self._on_edit(f))
 
     def retranslate(self) -> None:
         """Labels, tooltips, the model names and the message under the controls, in the current
@@ -185,6 +200,8 @@ class ParameterPanel(QWidget):
             self.model_combo.setItemText(i, choice_title("model", self.model_combo.itemData(i)))
         for i in range(self.dataset_combo.count()):
             self.dataset_combo.setItemText(i, choice_title("dataset", self.dataset_combo.itemData(i)))
+        net = self.model_combo.findData("nn")
+        self.model_combo.setItemText(net, model_title("nn", self._config.activation))
         self._enable(self._config)
         if self._refusal is not None:
             self.message_label.setText(self._refusal())
@@ -209,12 +226,13 @@ class ParameterPanel(QWidget):
             for name in numbers:
                 self._widgets[name].setValue(getattr(config, name))
             self._enable(config)
+            self._show_options(config)
         finally:
             self._updating = False
 
     def widget_value(self, name: str):
         w = self._widgets[name]
-        if name in ("model", "dataset"):
+        if isinstance(w, QComboBox):
             return w.currentData()
         if name == "seed":
             return int(w.value())
@@ -250,7 +268,17 @@ class ParameterPanel(QWidget):
         if name == "dataset":
             self.set_config(config)  # K may have followed the data set
         self._enable(config)
+        self._updating = True
+        try:
+            self._show_options(config)
+        finally:
+            self._updating = False
         self.config_changed.emit(config, name)
+
+    def _show_options(self, config: TrainConfig) -> None:
+        """The section's values and rows, and the net's title naming its activation."""
+        self.options.show_config(config)
+        self.model_combo.setItemText(self.model_combo.findData("nn"), model_title("nn", config.activation))
 
     def _enable(self, config: TrainConfig) -> None:
         """Disable what does not apply: h for the linear model, K where the data set fixes it,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from ..engine.config import (
+    ACTIVATION_NAMES,
     ACTIVATION_TITLES,
     DATASET_TITLES,
     DTYPE_TITLES,
@@ -53,6 +54,15 @@ def field_help(name: str) -> str:
 def choice_title(field: str, value: str) -> str:
     """The title of one value of a choice field (a model, an optimizer, a data set…)."""
     return _config(CHOICE_TITLES[field][value])
+
+
+def model_title(model: str, activation: str = "relu") -> str:
+    """The model's title naming the net's activation ("Two-layer tanh net"), translated."""
+    if model != "nn" or activation == "relu":
+        return choice_title("model", model)
+    return QCoreApplication.translate("config", "Two-layer {activation} net").format(
+        activation=ACTIVATION_NAMES[activation]
+    )
 
 
 def error_text(exc: BaseException) -> str:

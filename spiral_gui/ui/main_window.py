@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QFileDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QMainWindow,
@@ -38,7 +39,9 @@ from .controls import ParameterPanel
 from .editing import PointEditor
 from .export import export_plot
 from .iteration_tools import IterationTools
+from .keyboard import FieldKeys
 from .language import LanguageMenu
+from .persist import SettingsKeeper
 from .runner import Runner
 from .sessions import SessionActions
 from .units_feature import UnitsFeature
@@ -99,8 +102,11 @@ class MainWindow(QMainWindow):
         self._build_buttons()
         self._build_layout()
         self._build_menus()
+        keys = [self.start_action, self.step_action, self.reset_action]
+        self.field_keys = FieldKeys(self.decision_view, keys, self)  # Space/S/R also from fields
+        self.field_keys.watch(self)
 
-        self.runner = Runner(config, self)
+        self.runner: Runner = Runner(config, self)
         self.iteration_tools.attach(self.runner)
         self.units.attach(self.runner)
         self.runner.set_paint_clock(lambda: self.decision_view.paint_seconds + self.loss_view.paint_seconds)
@@ -114,6 +120,7 @@ class MainWindow(QMainWindow):
             lambda on: self.runner.want_extras({CONFUSION} if on else ()))
         self.sessions = SessionActions(self)
         self.sessions.add_to(self.file_menu)
+        self.keeper = SettingsKeeper(self._settings, self.panel, self.log_check, self.statusBar(), self)
         geometry = store.load_geometry(self._settings)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1360, 800)
@@ -167,8 +174,13 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(run_box)
         left_layout.addWidget(self.iteration_tools.box)
         left_layout.addStretch(1)
-        left.setMinimumWidth(300)
-        left.setMaximumWidth(380)
+        left_scroll = QScrollArea()  # a short screen scrolls the controls instead of clipping them
+        left_scroll.setWidget(left)
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setMinimumWidth(340 + left_scroll.verticalScrollBar().sizeHint().width())
+        left_scroll.setMaximumWidth(left_scroll.minimumWidth() + 80)
 
         inside = QWidget()
         inside_layout = QVBoxLayout(inside)
@@ -185,12 +197,6 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(1, 2)
 
         split = QSplitter(Qt.Orientation.Horizontal)
-        left_scroll = QScrollArea()  # the controls scroll rather than set the window's least height
-        left_scroll.setWidget(left)
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_scroll.setMinimumWidth(left.minimumWidth() + 14)
         split.addWidget(left_scroll)
         split.addWidget(self.point_editor)
         split.addWidget(right)
@@ -208,7 +214,7 @@ class MainWindow(QMainWindow):
         self.export_loss_action = QAction(self)
         self.export_loss_action.triggered.connect(lambda: self._export_dialog("loss"))
         self.quit_action = quit_action = QAction(self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard Quit key
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         file_menu.addActions([self.export_regions_action, self.export_loss_action])
@@ -332,8 +338,7 @@ class MainWindow(QMainWindow):
 
     # -- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        store.save_config(self._settings, self.panel.config())
-        store.save_geometry(self._settings, self.saveGeometry())
+        self.keeper.save_all(self.panel.config(), self.saveGeometry())
         self.shutdown()
         super().closeEvent(event)
 

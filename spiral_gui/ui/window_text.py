@@ -32,7 +32,8 @@ def retranslate_window(w: MainWindow) -> None:
     w.params_box.setTitle(translate("MainWindow", "Parameters"))
     w.run_box.setTitle(translate("MainWindow", "Training"))
     w.inside_tabs.setTabText(0, translate("MainWindow", "Inside the model"))
-    w.inside_tabs.setTabText(w.inside_tabs.indexOf(w.confusion_view), translate("MainWindow", "Confusion matrix"))
+    confusion = w.inside_tabs.indexOf(w.confusion_view)
+    w.inside_tabs.setTabText(confusion, translate("MainWindow", "Confusion matrix"))
 
     w.file_menu.setTitle(translate("MainWindow", "&File"))
     w.export_regions_action.setText(translate("MainWindow", "Export decision regions…"))

@@ -29,6 +29,12 @@ GOOD_TEXTS = {
     "step_size": ("0.25", 0.25, "0.125", 0.125),
     "reg": ("0.5", 0.5, "0.25", 0.25),
     "test_fraction": ("0.3", 0.3, "0.25", 0.25),
+    "batch_size": ("7", 7, "8", 8),
+    "momentum": ("0.5", 0.5, "0.25", 0.25),
+    "beta1": ("0.5", 0.5, "0.25", 0.25),
+    "beta2": ("0.99", 0.99, "0.9", 0.9),
+    "decay_rate": ("0.5", 0.5, "0.25", 0.25),
+    "eps": ("0.001", 0.001, "1e-5", 1e-5),
 }
 #: A configuration per field on which any value the field accepts stays cheap to build.
 BASES = {
@@ -41,7 +47,17 @@ BASES = {
     "step_size": TrainConfig(model="linear", n=10, k=2, step_size=0.5, iterations=100),
     "reg": TrainConfig(model="linear", n=10, k=2, reg=0.01, iterations=100),
     "test_fraction": TrainConfig(model="linear", n=10, k=2, iterations=100),
+    "batch_size": TrainConfig(model="linear", n=10, k=2, batch_size=5, iterations=100),
+    # An optimizer's constants are shown with that optimizer only.
+    "momentum": TrainConfig(model="linear", n=10, k=2, optimizer="momentum", iterations=100),
+    "beta1": TrainConfig(model="linear", n=10, k=2, optimizer="adam", step_size=0.01, iterations=100),
+    "beta2": TrainConfig(model="linear", n=10, k=2, optimizer="adam", step_size=0.01, iterations=100),
+    "decay_rate": TrainConfig(model="linear", n=10, k=2, optimizer="rmsprop", step_size=0.01, iterations=100),
+    "eps": TrainConfig(model="linear", n=10, k=2, optimizer="adam", step_size=0.01, iterations=100),
 }
+
+#: Spin boxes not named after their field.
+SPIN_NAMES = {"batch_size": "batch_spin"}
 
 
 def type_into(qtbot, window, spin, text: str, commit: str) -> tuple[str, bool]:
@@ -79,7 +95,7 @@ def test_bad_text_is_refused_or_clamped(make_window, qtbot, name: str) -> None:
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2_000)
     barrier = Barrier(qtbot, window)
-    spin = getattr(window.panel, f"{name}_spin")
+    spin = getattr(window.panel, SPIN_NAMES.get(name, f"{name}_spin"))
     is_pg = isinstance(spin, pg.SpinBox)
     with qtbot.captureExceptions() as exceptions:
         for i, text in enumerate(BAD_TEXTS):
@@ -149,7 +165,7 @@ def test_config_over_the_memory_budget_is_refused_at_the_controls(make_window, q
 
 
 #: Numeric fields the panel has no spin box for: set on the command line only.
-NO_SPIN_BOX = {"batch_size", "momentum", "beta1", "beta2", "decay_rate", "eps"}
+NO_SPIN_BOX: set[str] = set()
 
 
 def test_every_numeric_field_is_covered() -> None:

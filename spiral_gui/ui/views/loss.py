@@ -1,13 +1,17 @@
 """LossView: total and data loss per iteration, drawn from snapshots.
 
 The curve keeps a growing buffer drawn with peak downsampling (spikes stay visible) and
-clipping; a new run clears it. Reads nothing but the snapshots.
+clipping; a new run clears it. With mini-batches each iteration's loss is its batch's, so the
+curve is labelled "batch loss", the data-loss curve is left out, and the full training loss,
+recorded less often (snapshot.full_losses), is drawn over it as a line with markers.
+Reads nothing but the snapshots.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QEvent
 
 from ...engine.snapshot import Snapshot
 from ...engine.status import Status
@@ -38,6 +42,14 @@ class LossView(TimedPlotWidget):
         for c in (self.total_curve, self.data_curve):
             c.setDownsampling(auto=True, method="peak")
             c.setClipToView(True)
+        self.full_curve = pg.PlotDataItem(
+            pen=pg.mkPen("#1a1a1a", width=2), symbol="o", symbolSize=5, symbolPen=None,
+            symbolBrush=pg.mkBrush("#1a1a1a"), antialias=False,
+        )
+        plot.addItem(self.full_curve)  # not in the legend until a run has mini-batches
+        self._full = np.empty((2, 256))  # iteration, full training loss
+        self._nf = 0
+        self._batches = False
         self.marker = pg.TextItem(color="#b2182b", anchor=(1, 0))
         self.marker.setParentItem(plot.getViewBox())
         self._buf = np.empty((3, 1024))  # iteration, total, data
@@ -56,11 +68,7 @@ class LossView(TimedPlotWidget):
 
     def retranslate(self) -> None:
         self.set_titles(self.tr("Loss"), self.tr("iteration"), self.tr("loss"))
-        self.legend.clear()
-        self.legend.addItem(self.total_curve, self.tr("total loss"))
-        self.legend.addItem(self.data_curve, self.tr("data loss"))
-        if self._test_n:
-            self.legend.addItem(self.test_curve, self.tr("test data loss (held out)"))
+        self._relabel()
         self.set_marker(self.tr("diverged") if self._diverged else "")
 
     def show_snapshot(self, snap: Snapshot) -> None:
@@ -70,6 +78,8 @@ class LossView(TimedPlotWidget):
             self._run_id = snap.run_id
             self.clear_curve(snap.config.iterations)
         self.set_budget(snap.config.iterations)
+        self.set_batches(not snap.config.full_batch)
+        self.append_full(snap.loss_start, *snap.full_losses[:2])
         self.append(snap.loss_start, snap.losses, snap.data_losses)
         metrics = snap.metrics
         if len(metrics) and len(metrics["iteration"]):
@@ -109,6 +119,8 @@ class LossView(TimedPlotWidget):
     def clear_curve(self, budget: int | None = None) -> None:
         self._test_n = 0
         self._n = 0
+        self._nf = 0
+        self._relabel()
         self._ymax = 0.0
         self._xmax = 0
         self._diverged = False
@@ -153,6 +165,66 @@ class LossView(TimedPlotWidget):
         self._n = need
         self._redraw()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._relabel()
+        super().changeEvent(event)
+
+    @property
+    def batches(self) -> bool:
+        """Whether the curve shows batch losses (and the full training loss apart)."""
+        return self._batches
+
+    def set_batches(self, on: bool) -> None:
+        """Label the curves for mini-batches (batch loss, full training loss) or full batches."""
+        if on != self._batches:
+            self._batches = on
+            self._relabel()
+
+    def _relabel(self) -> None:
+        on = self._batches
+        self.data_curve.setVisible(not on)
+        self.total_curve.setPen(pg.mkPen("#92c5de" if on else "#3288bd", width=1 if on else 2))
+        self.legend.clear()
+        if on:
+            self.legend.addItem(self.total_curve, self.tr("batch loss"))
+            self.legend.addItem(self.full_curve, self.tr("full training loss"))
+        else:
+            self.legend.addItem(self.total_curve, self.tr("total loss"))
+            self.legend.addItem(self.data_curve, self.tr("data loss"))
+            if self._nf:  # records from mini-batch iterations earlier in this run
+                self.legend.addItem(self.full_curve, self.tr("full training loss"))
+        if self._test_n:
+            self.legend.addItem(self.test_curve, self.tr("test data loss (held out)"))
+
+    def legend_labels(self) -> list[str]:
+        """The legend's entries, as shown."""
+        return [label.text for _item, label in self.legend.items]
+
+    def append_full(self, start: int, iterations: np.ndarray, losses: np.ndarray) -> None:
+        """Add full-training-loss records; a restart from an earlier point drops later ones."""
+        before = self._nf
+        if self._nf and self._full[0, self._nf - 1] >= start:
+            self._nf = int(np.searchsorted(self._full[0, : self._nf], start))
+        m = iterations.size
+        if m:
+            need = self._nf + m
+            if need > self._full.shape[1]:
+                grown = np.empty((2, max(need, 2 * self._full.shape[1])))
+                grown[:, : self._nf] = self._full[:, : self._nf]
+                self._full = grown
+            self._full[0, self._nf : need] = iterations
+            self._full[1, self._nf : need] = losses
+            self._nf = need
+        if m or self._nf != before:
+            self.full_curve.setData(self._full[0, : self._nf], self._full[1, : self._nf])
+        if m and self.legend.getLabel(self.full_curve) is None:
+                self.legend.addItem(self.full_curve, self.tr("full training loss"))
+
+    def full_curve_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """(iterations, full training loss) of the records drawn."""
+        return self._full[0, : self._nf], self._full[1, : self._nf]
+
     def set_log(self, on: bool) -> None:
         self._log = on
         self.getPlotItem().setLogMode(x=False, y=on)
@@ -191,6 +263,8 @@ class LossView(TimedPlotWidget):
         x, total, data = self.curve_data()
         self.total_curve.setData(x, total)
         self.data_curve.setData(x, data)
+        if self._nf == 0:
+            self.full_curve.setData([], [])
         tx, ty = self.test_data()
         self.test_curve.setData(tx, ty)
         shown = self._legend.getLabel(self.test_curve) is not None
