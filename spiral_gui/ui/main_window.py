@@ -32,6 +32,7 @@ from . import messages
 from . import settings as store
 from .about import show_about
 from .controls import ParameterPanel
+from .cost_notice import CostNotice
 from .export import export_view, target_for
 from .export_dialog import ask_and_export
 from .runner import Runner
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(note or messages.ready_text())
         if note:  # the first snapshot's message replaces the status bar's at once: keep it here
             self.panel.message_label.setText(note)
+        self.cost_notice = CostNotice(self, self.panel, self.runner)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)

@@ -42,6 +42,8 @@ class Runner(QObject):
     failed = Signal(str)
     #: The running state the user asked for (Start/Pause), or the worker's once it caught up.
     running_changed = Signal(bool)
+    #: Within an iteration that takes long: (iteration, row blocks done, blocks, seconds so far).
+    iteration_progress = Signal(int, int, int, float)
 
     # Queued calls into the worker thread.
     _apply = Signal(object, bool)
@@ -70,6 +72,7 @@ class Runner(QObject):
         self._want_extras.connect(self._worker.want_extras)
         self._worker.snapshot.connect(self._on_snapshot)
         self._worker.failed.connect(self._on_failed)
+        self._worker.block_progress.connect(self.iteration_progress)
         # Runs in the worker's thread as its event loop ends, so its timer stops in its own thread.
         self._thread.finished.connect(self._worker.shutdown, Qt.ConnectionType.DirectConnection)
         self._sent = 0  # commands queued to the worker

@@ -25,10 +25,15 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from ..engine import TrainConfig, Trainer
 from ..engine.blocks import Interrupted
 from ..engine.config import Change
+from ..engine.cost import observe
 from ..engine.grid import GridSpec
 from ..engine.snapshot import regions_for, take_snapshot
 from ..engine.status import Event, Status
 from .pacing import GRID_CELLS, Pacing, RateMeter
+
+#: Progress within an iteration is reported once it has taken this long, at most this often.
+PROGRESS_AFTER_S = 0.2
+PROGRESS_EVERY_S = 0.1
 
 
 class Interrupt:
@@ -71,6 +76,8 @@ class TrainingWorker(QObject):
 
     snapshot = Signal(object)  # Snapshot
     failed = Signal(str)  # an unexpected error, with its traceback, for the window to show
+    #: Within a long iteration: (iteration in progress, row blocks done, blocks, seconds so far).
+    block_progress = Signal(int, int, int, float)
 
     def __init__(self, config: TrainConfig, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +99,7 @@ class TrainingWorker(QObject):
         self._regions_iteration = -1
         self._status, self._event = Status.READY, Event.READY
         self._extras: frozenset[str] = frozenset()
+        self._block_mark = self._block_sent = 0.0
 
     # -- state visible to tests and benchmarks ---------------------------------------------
     @property
@@ -261,7 +269,8 @@ class TrainingWorker(QObject):
         if t.diverged or t.finished:
             self._start()  # emits the reason
             return
-        if t.step(1, should_stop=self.interrupt.is_set) == 0 and not t.diverged:
+        self._block_mark = time.perf_counter()
+        if t.step(1, should_stop=self.interrupt.is_set, on_block=self._on_block) == 0 and not t.diverged:
             return  # abandoned for a later command, which reports
         if t.diverged:
             self._status, self._event = Status.DIVERGED, Event.DIVERGED
@@ -295,8 +304,8 @@ class TrainingWorker(QObject):
         begin = time.perf_counter()
         chunk = 1
         while True:
-            t0 = time.perf_counter()
-            done = t.step(chunk, should_stop=self.interrupt.is_set)
+            t0 = self._block_mark = time.perf_counter()
+            done = t.step(chunk, should_stop=self.interrupt.is_set, on_block=self._on_block)
             now = time.perf_counter()
             if done < chunk or pacing.slice_over(begin, now):
                 break
@@ -309,6 +318,20 @@ class TrainingWorker(QObject):
             self._stop_running(Status.FINISHED, Event.FINISHED)
         elif pacing.snapshot_due(now, self._in_flight):
             self._emit(False)
+
+    def _on_block(self, done: int, total: int) -> None:
+        """After each row block: report an iteration that takes long, at most every 0.1 s."""
+        now = time.perf_counter()
+        if done >= total:
+            self._block_mark = now  # the next iteration starts
+            return
+        elapsed = now - self._block_mark
+        if elapsed >= PROGRESS_AFTER_S and now - self._block_sent >= PROGRESS_EVERY_S:
+            self._block_sent = now
+            t = self._trainer
+            assert t is not None
+            observe(t.config, done / total, elapsed)
+            self.block_progress.emit(t.iteration + 1, done, total, elapsed)
 
     def _emit(self, final: bool) -> None:
         """Build and send a snapshot; `final` forces a fresh decision grid and ignores the ack.
