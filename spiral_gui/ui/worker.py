@@ -226,6 +226,9 @@ class TrainingWorker(QObject):
             if not self._running:
                 if self._status == Status.FINISHED and not t.finished:
                     self._status, self._event = Status.PAUSED, Event.BUDGET_RAISED
+                elif t.finished and self._status in (Status.PAUSED, Status.READY):
+                    # a budget lowered to or below the iteration reached: the run is finished
+                    self._status, self._event = Status.FINISHED, Event.FINISHED
                 self._emit(True)
 
     def _want_extras(self, names: frozenset[str]) -> None:
