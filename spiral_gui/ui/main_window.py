@@ -36,6 +36,7 @@ from .cost_notice import CostNotice
 from .export import export_view, target_for
 from .export_dialog import ask_and_export
 from .runner import Runner
+from .save_notice import SaveNotice
 from .views import DecisionView, LossView, ModelTextView, ReadoutsView, SnapshotView
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         if note:  # the first snapshot's message replaces the status bar's at once: keep it here
             self.panel.message_label.setText(note)
         self.cost_notice = CostNotice(self, self.panel, self.runner)
+        self.save_notice = SaveNotice(self)  #: says once that the settings file cannot be written
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -266,8 +268,10 @@ class MainWindow(QMainWindow):
 
     # -- closing ----------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
-        store.save_config(self._settings, self.panel.config())
-        store.save_geometry(self._settings, self.saveGeometry())
+        self.save_notice.report(
+            store.save_config(self._settings, self.panel.config()),
+            store.save_geometry(self._settings, self.saveGeometry()),
+        )
         self.shutdown()
         super().closeEvent(event)
 

@@ -56,9 +56,9 @@ def choose_model(window: MainWindow, model: str) -> None:
 
 
 def shown_iteration(window: MainWindow) -> int:
-    """The iteration the readout shows ("1,234 / 10,000" -> 1234, "5 (budget 2: finished)" -> 5)."""
+    """The iteration the readout shows ("1,234 / 10,000" -> 1234)."""
     text = control(window, "iteration_label").text()
-    return int(text.split("/")[0].split("(")[0].strip().replace(",", ""))
+    return int(text.split("/")[0].strip().replace(",", ""))
 
 
 def points_drawn(window: MainWindow) -> int:

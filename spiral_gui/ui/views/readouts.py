@@ -22,10 +22,6 @@ def _tr(text: str) -> str:
 
 
 def iteration_text(snap: Snapshot) -> str:
-    if snap.iteration > snap.config.iterations:  # the budget was lowered below it
-        return _tr("{iteration} (budget {budget}: finished)").format(
-            iteration=f"{snap.iteration:,}", budget=f"{snap.config.iterations:,}"
-        )
     return f"{snap.iteration:,} / {snap.config.iterations:,}"
 
 
