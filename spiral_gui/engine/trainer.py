@@ -519,7 +519,7 @@ class Trainer:
                 for name, value in g.items():
                     self._grads[name] += value
             if on_block is not None:
-                on_block(i + 1, len(self._blocks))
+                on_block(i + 1, len(blocks))
         g = self._grads
 
         data_loss = loss_sum / m_all

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import partial
 
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -71,6 +71,28 @@ def _log_spin(name: str, object_name: str) -> pg.SpinBox:
     return w
 
 
+class ExactSpinBox(QDoubleSpinBox):
+    """A decimal spin box that shows the value it holds in full: 0.12345 reads "0.12345", 0.2
+    reads "0.2" (a plain QDoubleSpinBox would show 0.123 while holding 0.12345). Steps land on
+    round numbers (0.1 + 0.05 is 0.15, not 0.15000000000000002)."""
+
+    #: Enough decimals for any double from 0.001 up to keep its exact value.
+    DECIMALS = 20
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDecimals(self.DECIMALS)
+
+    def textFromValue(self, value: float) -> str:
+        shortest = int(QLocale.FloatingPointPrecisionOption.FloatingPointShortest)
+        return self.locale().toString(value, "f", shortest)
+
+    def stepBy(self, steps: int) -> None:
+        value = round(self.value() + steps * self.singleStep(), 10)  # one change, a round one
+        self.setValue(min(max(value, self.minimum()), self.maximum()))
+        self.selectAll()
+
+
 class ParameterPanel(QWidget):
     """Emits `config_changed(config, field)` with a validated config after each user change."""
 
@@ -99,10 +121,9 @@ class ParameterPanel(QWidget):
         self.seed_spin.setDecimals(0)
         self.seed_spin.setKeyboardTracking(False)
         self.seed_spin.setGroupSeparatorShown(True)
-        self.noise_spin = QDoubleSpinBox()
+        self.noise_spin = ExactSpinBox()
         self.noise_spin.setObjectName("noise_spin")
         self.noise_spin.setRange(*LIMITS["noise"])
-        self.noise_spin.setDecimals(3)
         self.noise_spin.setSingleStep(0.05)
         self.noise_spin.setKeyboardTracking(False)
         self.iterations_spin = _int_spin("iterations", "iterations_spin")

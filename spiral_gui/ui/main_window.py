@@ -15,7 +15,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QFileDialog,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -36,13 +35,16 @@ from . import messages
 from . import settings as store
 from .about import show_about
 from .controls import ParameterPanel
+from .cost_notice import CostNotice
 from .editing import PointEditor
-from .export import export_plot
+from .export import export_view, target_for
+from .export_dialog import ask_and_export
 from .iteration_tools import IterationTools
 from .keyboard import FieldKeys
 from .language import LanguageMenu
 from .persist import SettingsKeeper
 from .runner import Runner
+from .save_notice import SaveNotice
 from .sessions import SessionActions
 from .units_feature import UnitsFeature
 from .views import DecisionView, LossView, ModelTextView, ReadoutsView, SnapshotView
@@ -126,6 +128,9 @@ class MainWindow(QMainWindow):
             self.resize(1360, 800)
         if note:  # the first snapshot's message replaces the status bar's at once: keep it here
             self.panel.message_label.setText(note)
+        self.cost_notice = CostNotice(self, self.panel, self.runner)
+        self.save_notice = SaveNotice(self)  #: says once that the settings file cannot be written
+        self.keeper.failed.connect(self.save_notice.report)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -313,25 +318,17 @@ class MainWindow(QMainWindow):
 
     # -- export, about ----------------------------------------------------------------------
     def export_plot(self, which: str, path: str | Path) -> Path:
-        """Save one plot ("regions" or "loss") as PNG or SVG, by extension."""
-        return export_plot(self.decision_view if which == "regions" else self.loss_view, path)
+        """Save one plot ("regions" or "loss") as PNG or SVG, by extension; OSError if not written."""
+        view, name = self._export_view(which)
+        return export_view(view, target_for(path, name).path).path
+
+    def _export_view(self, which: str) -> tuple[DecisionView | LossView, str]:
+        if which == "regions":
+            return self.decision_view, "decision-regions"
+        return self.loss_view, "loss-curve"
 
     def _export_dialog(self, which: str) -> None:
-        name = "decision-regions" if which == "regions" else "loss-curve"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export plot"), f"{name}.png", self.tr("PNG image (*.png);;SVG drawing (*.svg)")
-        )
-        if not path:
-            return
-        try:
-            written = self.export_plot(which, path)
-        except Exception as exc:
-            self.statusBar().showMessage(self.tr("Export failed: {0}").format(exc), 10000)
-            QMessageBox.warning(
-                self, self.tr("Export failed"), self.tr("Could not export to {0}:\n{1}").format(path, exc)
-            )
-        else:
-            self.statusBar().showMessage(self.tr("Exported {0}").format(written), 6000)
+        ask_and_export(self, *self._export_view(which))
 
     def show_about(self) -> QMessageBox:
         return show_about(self)

@@ -44,6 +44,8 @@ class Runner(QObject):
     running_changed = Signal(bool)
     #: A file the worker was asked to write: kind, path, and "" or why it failed.
     written = Signal(str, str, str)
+    #: Within an iteration that takes long: (iteration, row blocks done, blocks, seconds so far).
+    iteration_progress = Signal(int, int, int, float)
 
     # Queued calls into the worker thread.
     _apply = Signal(object, bool)
@@ -79,6 +81,7 @@ class Runner(QObject):
         self._worker.written.connect(self.written)
         self._worker.snapshot.connect(self._on_snapshot)
         self._worker.failed.connect(self._on_failed)
+        self._worker.block_progress.connect(self.iteration_progress)
         # Runs in the worker's thread as its event loop ends, so its timer stops in its own thread.
         self._thread.finished.connect(self._worker.shutdown, Qt.ConnectionType.DirectConnection)
         self._sent = 0  # commands queued to the worker

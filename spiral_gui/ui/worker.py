@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from ..engine import TrainConfig, Trainer
 from ..engine.blocks import Interrupted
 from ..engine.config import Change
+from ..engine.cost import observe
 from ..engine.csvio import write_data_csv, write_history_csv
 from ..engine.experiment import CONFUSION, Experiment, Measurement, build_experiment
 from ..engine.grid import GridSpec
@@ -39,6 +40,9 @@ from .pacing import GRID_CELLS, Pacing, RateMeter
 #: Up to this many held-out points, test accuracy and loss are measured with every snapshot;
 #: above it, only with each new decision grid (whose pacing then covers their cost too).
 CHEAP_TEST_ROWS = 20_000
+#: Progress within an iteration is reported once it has taken this long, at most this often.
+PROGRESS_AFTER_S = 0.2
+PROGRESS_EVERY_S = 0.1
 
 
 class Interrupt:
@@ -82,6 +86,8 @@ class TrainingWorker(QObject):
     snapshot = Signal(object)  # Snapshot
     failed = Signal(str)  # an unexpected error, with its traceback, for the window to show
     written = Signal(str, str, str)  # kind, path, "" or why the file could not be written
+    #: Within a long iteration: (iteration in progress, row blocks done, blocks, seconds so far).
+    block_progress = Signal(int, int, int, float)
 
     def __init__(self, config: TrainConfig, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +117,7 @@ class TrainingWorker(QObject):
         self._measure_due = True
         self._test = (math.nan, math.nan)
         self._measured_at = -1
+        self._block_mark = self._block_sent = 0.0
 
     # -- state visible to tests and benchmarks ---------------------------------------------
     @property
@@ -278,6 +285,9 @@ class TrainingWorker(QObject):
             if not self._running:
                 if self._status == Status.FINISHED and not t.finished:
                     self._status, self._event = Status.PAUSED, Event.BUDGET_RAISED
+                elif t.finished and self._status in (Status.PAUSED, Status.READY):
+                    # a budget lowered to or below the iteration reached: the run is finished
+                    self._status, self._event = Status.FINISHED, Event.FINISHED
                 self._emit(True)
 
     def _want_extras(self, names: frozenset[str]) -> None:
@@ -321,7 +331,8 @@ class TrainingWorker(QObject):
         if t.diverged or t.finished or self._no_points:
             self._start()  # emits the reason
             return
-        if t.step(1, should_stop=self.interrupt.is_set) == 0 and not t.diverged:
+        self._block_mark = time.perf_counter()
+        if t.step(1, should_stop=self.interrupt.is_set, on_block=self._on_block) == 0 and not t.diverged:
             return  # abandoned for a later command, which reports
         if t.diverged:
             self._status, self._event = Status.DIVERGED, Event.DIVERGED
@@ -414,8 +425,8 @@ class TrainingWorker(QObject):
         begin = time.perf_counter()
         chunk = 1
         while True:
-            t0 = time.perf_counter()
-            done = t.step(chunk, should_stop=self.interrupt.is_set)
+            t0 = self._block_mark = time.perf_counter()
+            done = t.step(chunk, should_stop=self.interrupt.is_set, on_block=self._on_block)
             now = time.perf_counter()
             if done < chunk or pacing.slice_over(begin, now):
                 break
@@ -428,6 +439,20 @@ class TrainingWorker(QObject):
             self._stop_running(Status.FINISHED, Event.FINISHED)
         elif pacing.snapshot_due(now, self._in_flight):
             self._emit(False)
+
+    def _on_block(self, done: int, total: int) -> None:
+        """After each row block: report an iteration that takes long, at most every 0.1 s."""
+        now = time.perf_counter()
+        if done >= total:
+            self._block_mark = now  # the next iteration starts
+            return
+        elapsed = now - self._block_mark
+        if elapsed >= PROGRESS_AFTER_S and now - self._block_sent >= PROGRESS_EVERY_S:
+            self._block_sent = now
+            t = self._trainer
+            assert t is not None
+            observe(t.config, done / total, elapsed)
+            self.block_progress.emit(t.iteration + 1, done, total, elapsed)
 
     def _emit(self, final: bool) -> None:
         """Build and send a snapshot; `final` forces a fresh decision grid and ignores the ack.

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from spiral_gui.engine import TrainConfig, make_spiral
 
 from .helpers import (
+    TIMEOUT_MS,
     choose_model,
     classes_drawn,
     click,
@@ -201,3 +202,44 @@ def test_configuration_over_the_memory_budget_is_refused(qtbot, window) -> None:
     control(window, "n_spin").setValue(50)
     qtbot.waitUntil(lambda: window.last_snapshot.config.n == 50, timeout=10_000)
     assert window.panel.message_label.text() == ""
+
+
+# -- the noise shown is the noise used -------------------------------------------------------------
+def test_a_precise_noise_is_shown_as_used(make_window) -> None:
+    """A saved noise of 0.12345 used to read 0.123 in the panel while 0.12345 was trained."""
+    window = make_window(config=TrainConfig(noise=0.12345))
+    box = control(window, "noise_spin")
+    assert box.text() == "0.12345"
+    assert box.value() == window.panel.config().noise == window.last_snapshot.config.noise == 0.12345
+    assert control(make_window().panel, "noise_spin").text() == "0.2"  # no trailing zeros
+
+
+def test_noise_steps_land_on_round_values(window, qtbot) -> None:
+    box = control(window, "noise_spin")
+    box.setValue(0.1)
+    changes: list[float] = []
+    window.panel.config_changed.connect(lambda cfg, _f: changes.append(cfg.noise))
+    box.stepBy(1)
+    assert changes == [0.15] and box.text() == "0.15"
+    box.stepBy(-4)
+    assert changes == [0.15, 0.0] and box.text() == "0"
+
+
+# -- a budget lowered below the iteration reached --------------------------------------------------
+def test_budget_lowered_below_the_iteration_finishes_the_run(window, qtbot) -> None:
+    for _ in range(5):
+        click(qtbot, window, "step_button")
+    qtbot.waitUntil(lambda: window.last_snapshot.iteration == 5, timeout=TIMEOUT_MS)
+    control(window, "iterations_spin").setValue(2)
+    qtbot.waitUntil(lambda: window.last_snapshot.config.iterations == 2, timeout=TIMEOUT_MS)
+    assert window.last_snapshot.status == "finished"
+    assert control(window, "iteration_label").text() == "5 / 2"  # where it stopped, and the budget
+    assert not control(window, "start_button").isEnabled()
+    assert not control(window, "step_button").isEnabled()
+    assert window.statusBar().currentMessage().startswith("finished: 5 iterations")
+    # Raising it again lets training go on from iteration 5.
+    control(window, "iterations_spin").setValue(7)
+    qtbot.waitUntil(lambda: control(window, "start_button").isEnabled(), timeout=TIMEOUT_MS)
+    assert control(window, "iteration_label").text() == "5 / 7"
+    click(qtbot, window, "step_button")
+    qtbot.waitUntil(lambda: window.last_snapshot.iteration == 6, timeout=TIMEOUT_MS)
