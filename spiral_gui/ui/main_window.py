@@ -34,6 +34,7 @@ from . import settings as store
 from .about import show_about
 from .controls import ParameterPanel
 from .export import export_plot
+from .playback import RegionOptionsBar, SpeedControl
 from .runner import Runner
 from .views import DecisionView, LossView, ModelTextView, ReadoutsView, SnapshotView
 
@@ -81,6 +82,9 @@ class MainWindow(QMainWindow):
         self.accuracy_label = self.readouts.accuracy_label
         self.rate_label = self.readouts.rate_label
         self.progress = self.readouts.progress
+        self.speed_control = SpeedControl(self._settings)
+        self.speed_combo = self.speed_control.combo
+        self.region_options = RegionOptionsBar(self._settings)
         self._build_buttons()
         self._build_layout()
         self._build_menus()
@@ -92,6 +96,11 @@ class MainWindow(QMainWindow):
         self.runner.running_changed.connect(self._show_running)
         self.panel.config_changed.connect(lambda cfg, _field: self.runner.apply(cfg))
         self.panel.refused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        self.speed_control.speed_changed.connect(self.runner.set_speed)
+        self.region_options.options_changed.connect(self.decision_view.set_region_style)
+        for bar in (self.speed_control, self.region_options):
+            bar.save_failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+            bar.announce()  # the remembered choices, to the runner and the view
         geometry = store.load_geometry(self._settings)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1360, 800)
@@ -135,6 +144,7 @@ class MainWindow(QMainWindow):
         run_box = QGroupBox(self.tr("Training"))
         run_layout = QVBoxLayout(run_box)
         run_layout.addLayout(buttons)
+        run_layout.addWidget(self.speed_control)
         run_layout.addWidget(self.readouts)
         run_layout.addWidget(self.log_check)
 
@@ -155,9 +165,15 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
 
+        middle = QWidget()  # the decision plot, and how its regions are drawn under it
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.decision_view, 1)
+        middle_layout.addWidget(self.region_options)
+
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
-        split.addWidget(self.decision_view)
+        split.addWidget(middle)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
