@@ -55,7 +55,7 @@ DEFAULT_SPEED = 300.0
 MAX_REGION_AGE = 0.2
 MAX_GRID_SHARE = 0.15
 #: While watching, the share of the worker's time that snapshots (grid included) may take.
-WATCH_BUDGET = 0.5
+WATCH_BUDGET = 0.6
 #: Upper bound on snapshots per second while watching: above the 25 a smooth picture needs,
 #: with room for a late timer or a slow frame.
 WATCH_FPS = 40.0
@@ -129,6 +129,12 @@ class Pacing:
     def slice_over(begin: float, now: float) -> bool:
         """True once a training slice begun at `begin` has lasted long enough."""
         return now - begin >= SLICE_SECONDS
+
+    def slice_ends(self, begin: float, now: float) -> bool:
+        """`slice_over`, or, while watching, the next frame is due: frames come first."""
+        return self.slice_over(begin, now) or (
+            self.watching and now - self.last_emit >= self.snapshot_period()
+        )
 
     @staticmethod
     def next_chunk(chunk: int, elapsed: float) -> int:

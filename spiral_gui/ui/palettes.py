@@ -71,10 +71,16 @@ def crisp_lut(k: int, palette: str = DEFAULT_PALETTE) -> np.ndarray:
 @lru_cache(maxsize=16)
 def shaded_lut(k: int, palette: str = DEFAULT_PALETTE) -> np.ndarray:
     """(k * 256, 3) uint8, read-only: entry j * 256 + q is class j at confidence q (0…255, see
-    `engine.grid.predict_grid_probs`), fading towards white as the model is less sure."""
+    `engine.grid.predict_grid_probs`), fading towards white as the model is less sure.
+
+    The colour grows with the winning probability p from p = 1/2 (where two classes tie, on every
+    boundary) to p = 1: so each boundary is a white seam that both sides fade into, smooth on
+    screen, and a class shows its full colour only where the model is sure of it.
+    """
     c = class_colours(k, palette).astype(float)  # (k, 3)
-    q = np.arange(256, dtype=float) / 255.0
-    strength = REGION_STRENGTH * (SHADE_FLOOR + (1 - SHADE_FLOOR) * q)  # (256,)
+    p = 1.0 / k + np.arange(256, dtype=float) / 255.0 * (1.0 - 1.0 / k)
+    sure = np.clip((p - 0.5) / 0.5, 0.0, 1.0)
+    strength = REGION_STRENGTH * (SHADE_FLOOR + (1 - SHADE_FLOOR) * sure)  # (256,)
     table = 255 - strength[None, :, None] * (255 - c[:, None, :])  # (k, 256, 3)
     lut = np.round(table).reshape(k * 256, 3).astype(np.uint8)
     lut.flags.writeable = False

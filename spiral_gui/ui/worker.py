@@ -333,7 +333,7 @@ class TrainingWorker(QObject):
             now = time.perf_counter()
             if due is not None:
                 due -= done
-            if done < n or pacing.slice_over(begin, now):
+            if done < n or pacing.slice_ends(begin, now):
                 break
             chunk = pacing.next_chunk(chunk, now - t0)
         now = time.perf_counter()

@@ -168,3 +168,15 @@ def test_reset_keeps_the_speed() -> None:
     p.set_target(30.0, now=0.0, iteration=0)
     p.reset()
     assert p.target_rate == 30.0
+
+
+def test_while_watching_a_slice_ends_when_the_next_frame_is_due() -> None:
+    p = Pacing()
+    p.snapshot_done(0.001, end=1.0)
+    frame_due = 1.0 + 1 / WATCH_FPS + 1e-9
+    begin = frame_due - SLICE_SECONDS / 2  # a slice begun just before the frame is due
+    assert not p.slice_ends(begin, frame_due)  # full speed: only the slice's length counts
+    assert p.slice_ends(begin, begin + SLICE_SECONDS)
+    p.set_target(3000.0, now=1.0, iteration=0)
+    assert not p.slice_ends(begin, frame_due - 0.001)
+    assert p.slice_ends(begin, frame_due)
