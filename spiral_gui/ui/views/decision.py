@@ -138,7 +138,7 @@ class DecisionView(TimedPlotWidget):
     def _fill_legend(self) -> None:
         self.legend.clear()
         k = self._k
-        self.legend.setColumnCount(1 if k <= 6 else 2 if k <= 12 else 3)
+        self.legend.setColumnCount(1 if k <= 6 else -(-k // 4))  # many classes: wide, not tall
         for j in range(k):
             self.legend.addItem(self.scatters[j], self.class_name(j))
 
