@@ -19,7 +19,7 @@ import numpy as np
 from .blocks import ShouldStop
 from .config import TrainConfig
 from .extras import EMPTY, compute
-from .grid import GridSpec, predict_grid
+from .grid import GridSpec, predict_grid, predict_grid_probs
 from .models import Params
 from .status import Event, Status
 from .trainer import Trainer
@@ -74,6 +74,9 @@ class Snapshot:
     # `loss_start` (Trainer.full_losses); empty with full batches, where `losses` is that loss.
     full_losses: tuple[np.ndarray, np.ndarray, np.ndarray] = field(default_factory=lambda: _NO_FULL_LOSSES)
     mean_slope: float = math.nan  # mean activation derivative over the hidden values; NaN if linear
+    # (rows, cols) uint8: how sure the model is of `regions` per cell (grid.predict_grid_probs:
+    # 0 where all classes tie, 255 where sure), from the same iteration; None if not computed
+    confidence: np.ndarray | None = None
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -91,6 +94,17 @@ def regions_for(trainer: Trainer, grid: GridSpec, should_stop: ShouldStop | None
     ))
 
 
+def region_probs_for(
+    trainer: Trainer, grid: GridSpec, should_stop: ShouldStop | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """(regions, confidence) of the trainer's current parameters, read-only, in float32
+    (`grid.predict_grid_probs`). Raises `blocks.Interrupted` like `regions_for`."""
+    classes, confidence = predict_grid_probs(
+        trainer.params(), grid, np.float32, trainer.config.activation, should_stop=should_stop
+    )
+    return _frozen(classes), _frozen(confidence)
+
+
 def take_snapshot(
     trainer: Trainer,
     *,
@@ -101,20 +115,23 @@ def take_snapshot(
     grid: GridSpec,
     regions: np.ndarray | None = None,
     regions_iteration: int = 0,
+    confidence: np.ndarray | None = None,
     iterations_per_second: float = 0.0,
     grid_period: float = 0.0,
     commands: int = 0,
     should_stop: ShouldStop | None = None,
     extras: Iterable[str] = (),
 ) -> Snapshot:
-    """Copy out of `trainer` what the views need. Pass `regions` to reuse an earlier grid.
+    """Copy out of `trainer` what the views need. Pass `regions` (and its `confidence`) to
+    reuse an earlier grid; without them both are computed now.
 
     The grid and the evaluation pass poll `should_stop` between row blocks and raise
     `blocks.Interrupted` when it answers True. `extras`: names of engine/extras.py functions
     whose results the snapshot carries in `extras`.
     """
     if regions is None:
-        regions, regions_iteration = regions_for(trainer, grid, should_stop), trainer.iteration
+        regions, confidence = region_probs_for(trainer, grid, should_stop)
+        regions_iteration = trainer.iteration
     accuracy, active, slope = trainer.evaluation(should_stop)
     computed = compute(trainer, extras, should_stop)
     losses, data_losses = trainer.losses_since(loss_start)
@@ -145,4 +162,5 @@ def take_snapshot(
         extras=computed,
         full_losses=(_frozen(full_iterations), _frozen(full_total), _frozen(full_data)),
         mean_slope=slope,
+        confidence=confidence,
     )

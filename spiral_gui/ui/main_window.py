@@ -43,6 +43,7 @@ from .iteration_tools import IterationTools
 from .keyboard import FieldKeys
 from .language import LanguageMenu
 from .persist import SettingsKeeper
+from .playback import RegionOptionsBar, SpeedControl
 from .runner import Runner
 from .save_notice import SaveNotice
 from .sessions import SessionActions
@@ -101,6 +102,9 @@ class MainWindow(QMainWindow):
         self.accuracy_label = self.readouts.accuracy_label
         self.rate_label = self.readouts.rate_label
         self.progress = self.readouts.progress
+        self.speed_control = SpeedControl(self._settings)
+        self.speed_combo = self.speed_control.combo
+        self.region_options = RegionOptionsBar(self._settings)
         self._build_buttons()
         self._build_layout()
         self._build_menus()
@@ -123,6 +127,11 @@ class MainWindow(QMainWindow):
         self.sessions = SessionActions(self)
         self.sessions.add_to(self.file_menu)
         self.keeper = SettingsKeeper(self._settings, self.panel, self.log_check, self.statusBar(), self)
+        self.speed_control.speed_changed.connect(self.runner.set_speed)
+        self.region_options.options_changed.connect(self.decision_view.set_region_style)
+        for bar in (self.speed_control, self.region_options):
+            bar.save_failed.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+            bar.announce()  # the remembered choices, to the runner and the view
         geometry = store.load_geometry(self._settings)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1360, 800)
@@ -165,6 +174,7 @@ class MainWindow(QMainWindow):
         self.run_box = run_box = QGroupBox()
         run_layout = QVBoxLayout(run_box)
         run_layout.addLayout(buttons)
+        run_layout.addWidget(self.speed_control)
         run_layout.addWidget(self.readouts)
         run_layout.addWidget(self.units.dead_units_label)
         toggles = QHBoxLayout()
@@ -201,9 +211,15 @@ class MainWindow(QMainWindow):
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
 
+        middle = QWidget()  # the decision plot, and how its regions are drawn under it
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.point_editor, 1)
+        middle_layout.addWidget(self.region_options)
+
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left_scroll)
-        split.addWidget(self.point_editor)
+        split.addWidget(middle)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)

@@ -15,12 +15,15 @@ command sent (the snapshot's `commands` count says so), the runner adopts the wo
 (a finished or diverged run stops by itself).
 
 Frame pacing lives in `pacing.Pacing`; the runner applies its acknowledgement delay after each
-painted frame. `stop()` interrupts, quits the thread's event loop and waits: never terminate().
+painted frame. `set_speed(rate)` sets the playback speed (iterations per second, `MAX_SPEED`
+for as fast as training goes); it applies mid-run, without a reset.
+`stop()` interrupts, quits the thread's event loop and waits: never terminate().
 No widgets here.
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Iterable
 
@@ -29,7 +32,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, SignalInstance,
 from ..engine.config import Change, TrainConfig
 from ..engine.snapshot import Snapshot
 from ..engine.status import Status
-from .pacing import Pacing
+from .pacing import MAX_SPEED, Pacing
 from .worker import TrainingWorker
 
 
@@ -59,6 +62,7 @@ class Runner(QObject):
     _set_points = Signal(object, object)
     _load = Signal(object)
     _write_file = Signal(str, str, object)
+    _speed = Signal(float)
 
     def __init__(self, config: TrainConfig, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +83,7 @@ class Runner(QObject):
         self._load.connect(self._worker.load)
         self._write_file.connect(self._worker.write_file)
         self._worker.written.connect(self.written)
+        self._speed.connect(self._worker.set_speed)
         self._worker.snapshot.connect(self._on_snapshot)
         self._worker.failed.connect(self._on_failed)
         self._worker.block_progress.connect(self.iteration_progress)
@@ -92,6 +97,7 @@ class Runner(QObject):
         self._frame_cost = 0.0
         self._paint_mark = 0.0
         self._frame_running = False
+        self._rate = MAX_SPEED
         self.frame_seconds = 0.0  #: what the last frame cost the GUI thread (draw and paint)
         self.last_snapshot: Snapshot | None = None
         self._extras: dict[str, frozenset[str]] = {}  # owner → the extras it wants
@@ -186,6 +192,21 @@ class Runner(QObject):
         `written` answers."""
         self._send(self._write_file, kind, path, info)
 
+    @Slot(float)
+    def set_speed(self, rate: float) -> None:
+        """Train at `rate` iterations per second from now on (`MAX_SPEED`: as fast as it goes),
+        mid-run included; every frame then shows one iteration's regions and readouts."""
+        rate = float(rate)
+        if not rate > 0:
+            raise ValueError(f"the speed must be a positive number of iterations per second, got {rate}")
+        self._rate = rate
+        self._send(self._speed, rate)
+
+    @property
+    def speed(self) -> float:
+        """The playback speed last set, in iterations per second."""
+        return self._rate
+
     @Slot()
     def stop(self) -> None:
         """Interrupt, quit the thread's event loop, wait for it. Safe to call more than once."""
@@ -235,8 +256,11 @@ class Runner(QObject):
     def _after_paint(self) -> None:
         cost = self._frame_cost + self._paint_clock() - self._paint_mark
         self.frame_seconds = cost
-        delay = Pacing.ack_delay(cost, self._frame_running)
-        QTimer.singleShot(int(1000 * delay), self, self._acknowledge)
+        delay = Pacing.ack_delay(cost, self._frame_running, math.isfinite(self._rate))
+        if delay > 0:
+            QTimer.singleShot(int(1000 * delay), self, self._acknowledge)
+        else:
+            self._acknowledge()
 
     @Slot()
     def _acknowledge(self) -> None:

@@ -23,6 +23,8 @@ from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 from ..engine.config import CHOICES, EXPERIMENT_FIELDS, LIMITS, TrainConfig
 from ..engine.numbers import parse_float, parse_int, quote
 from .engine_text import error_text
+from .pacing import DEFAULT_SPEED, SPEEDS
+from .palettes import DEFAULT_PALETTE, PALETTES
 
 _GROUP = "config"
 
@@ -30,6 +32,7 @@ _GROUP = "config"
 KNOWN_KEYS = frozenset(
     {f"{_GROUP}/{f.name}" for f in fields(TrainConfig) if f.name not in EXPERIMENT_FIELDS}
     | {"window/geometry", "view/log_scale", "view/language", "sessions/recent"}
+    | {"playback/speed", "view/region_shading", "view/palette"}
 )
 #: Sessions listed under File › Open recent, at most.
 MAX_RECENT = 8
@@ -195,6 +198,47 @@ def add_recent(settings: QSettings, path: str) -> list[str]:
     paths = [path] + [p for p in load_recent(settings) if p != path]
     save_recent(settings, paths)
     return paths[:MAX_RECENT]
+
+
+# -- playback and the decision regions -------------------------------------------------------------
+def load_speed(settings: QSettings) -> float:
+    """The saved playback speed (iterations per second, `inf` for Max); `pacing.DEFAULT_SPEED`
+    when there is none or it is not one of `pacing.SPEEDS`."""
+    raw = settings.value("playback/speed")
+    try:
+        rate = float(raw) if isinstance(raw, (str, int, float)) and not isinstance(raw, bool) else None
+    except ValueError:
+        rate = None
+    return rate if rate in SPEEDS else DEFAULT_SPEED
+
+
+def save_speed(settings: QSettings, rate: float) -> str | None:
+    """Write the playback speed. None if written, else why not (see save_config)."""
+    settings.setValue("playback/speed", repr(float(rate)))
+    return _write(settings)
+
+
+@dataclass(frozen=True, slots=True)
+class RegionOptions:
+    """How the decision regions are drawn, remembered between launches."""
+
+    shaded: bool = True  #: fade each cell towards white as the model is less sure of its class
+    palette: str = DEFAULT_PALETTE  #: one of `palettes.PALETTES`
+
+
+def load_region_options(settings: QSettings) -> RegionOptions:
+    """The saved region options; anything unreadable is the default (a view option is no loss)."""
+    raw = settings.value("view/region_shading")
+    shaded = not (raw is False or (isinstance(raw, str) and raw.strip().lower() in ("false", "0")))
+    palette = settings.value("view/palette")
+    return RegionOptions(shaded=shaded, palette=palette if palette in PALETTES else DEFAULT_PALETTE)
+
+
+def save_region_options(settings: QSettings, options: RegionOptions) -> str | None:
+    """Write the region options. None if written, else why not (see save_config)."""
+    settings.setValue("view/region_shading", options.shaded)
+    settings.setValue("view/palette", options.palette)
+    return _write(settings)
 
 
 # -- writing ----------------------------------------------------------------------------------------

@@ -2,7 +2,11 @@
 
 It trains in short time slices and returns to its event loop between them, so that start,
 pause, step, reset and new settings arrive as ordinary queued calls, with no locks. How often
-it sends a snapshot and how often the decision grid is recomputed is `pacing.Pacing`'s call.
+it sends a snapshot and how often the decision grid is recomputed is `pacing.Pacing`'s call;
+so is the playback speed (`set_speed`): below full speed the worker trains only the iterations
+due and sleeps on its timer in between, every snapshot carries fresh regions, and the next
+snapshot is built while the window paints the last one (held until it is acknowledged, dropped
+by any command), so that drawing and building overlap.
 At most one snapshot is in flight: the runner acknowledges each after the window painted it.
 Pauses, steps, resets, the end of the budget and divergence always emit, so the final state is
 never lost.
@@ -23,7 +27,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from ..engine import TrainConfig, Trainer
 from ..engine.blocks import Interrupted
@@ -33,7 +37,7 @@ from ..engine.csvio import write_data_csv, write_history_csv
 from ..engine.experiment import CONFUSION, Experiment, Measurement, build_experiment
 from ..engine.grid import GridSpec
 from ..engine.session import save_session, session_of
-from ..engine.snapshot import regions_for, take_snapshot
+from ..engine.snapshot import region_probs_for, take_snapshot
 from ..engine.status import Event, Status
 from .pacing import GRID_CELLS, Pacing, RateMeter
 
@@ -93,6 +97,7 @@ class TrainingWorker(QObject):
         super().__init__(parent)
         self._timer = QTimer(self)  # moves to the worker's thread with its parent
         self._timer.setInterval(0)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)  # paced runs sleep for milliseconds
         self._timer.timeout.connect(self._tick)
         self.interrupt = Interrupt()
         self._config = config
@@ -106,7 +111,10 @@ class TrainingWorker(QObject):
         self._in_flight = False
         self._loss_start = 0
         self._regions: Any = None
+        self._confidence: Any = None
         self._regions_iteration = -1
+        self._shown = -1  # the iteration of the last snapshot built (sent or held)
+        self._held: Any = None  # a snapshot built while the last one was in flight (watching)
         self._status, self._event = Status.READY, Event.READY
         self._extras: frozenset[str] = frozenset()
         # The experiment around the trainer: all points, the held-out split, the metrics log.
@@ -191,10 +199,22 @@ class TrainingWorker(QObject):
         answers with `written`."""
         self._command(self._write_file, kind, path, info)
 
+    @Slot(float)
+    def set_speed(self, rate: float) -> None:
+        """Iterations per second from now on, mid-run included (`pacing.MAX_SPEED`: as fast as
+        training goes). Steps are unaffected: a step is one iteration."""
+        self._command(self._set_speed, rate)
+
     @Slot()
     def acknowledge(self) -> None:
         """The window has painted the last snapshot: the next one may be sent."""
         self._in_flight = False
+        if self._held is not None:
+            self._send(self._held)
+            return
+        t = self._trainer
+        if self._running and self._pacing.watching and t is not None and self._shown != t.iteration:
+            self._timer.start(0)  # a newer iteration waits to be shown: do not sleep on it
 
     @Slot()
     def shutdown(self) -> None:
@@ -209,6 +229,8 @@ class TrainingWorker(QObject):
         if preempts:
             self.interrupt.consume()  # the command that asked for the interrupt has arrived
         self._commands += 1
+        if self._held is not None:  # built before this command: the next one says what it did
+            self._held, self._shown = None, -1
         try:
             if fn != self._apply and self._ensure_trainer() and fn == self._pause:
                 self._emit(True)  # the first picture, which this pause had interrupted
@@ -250,8 +272,9 @@ class TrainingWorker(QObject):
         self._timer.stop()
         self._loss_start = 0  # first iteration not yet sent to the window
         self._in_flight = False
-        self._regions = None
-        self._regions_iteration = -1
+        self._regions = self._confidence = None
+        self._regions_iteration = self._shown = -1
+        self._held = None
         self._metrics_sent = 0
         self._pacing.reset()
         self._meter.reset()
@@ -290,6 +313,12 @@ class TrainingWorker(QObject):
                     self._status, self._event = Status.FINISHED, Event.FINISHED
                 self._emit(True)
 
+    def _set_speed(self, rate: float) -> None:
+        t = self._trainer
+        self._pacing.set_target(float(rate), time.perf_counter(), t.iteration if t else 0)
+        if self._running:
+            self._timer.start(0)  # the next slice at once, at the new speed
+
     def _want_extras(self, names: frozenset[str]) -> None:
         added = names - self._extras
         self._extras = names
@@ -308,8 +337,10 @@ class TrainingWorker(QObject):
             return
         self._running = True
         self._status, self._event = Status.RUNNING, Event.STARTED
-        self._meter.start(time.perf_counter(), t.iteration)
-        self._timer.start()
+        now = time.perf_counter()
+        self._meter.start(now, t.iteration)
+        self._pacing.restart_clock(now, t.iteration)
+        self._timer.start(0)
         self._emit(True)
 
     def _pause(self) -> None:
@@ -423,22 +454,34 @@ class TrainingWorker(QObject):
             return
         pacing = self._pacing
         begin = time.perf_counter()
+        due = pacing.iterations_due(begin, t.iteration)  # None at full speed
         chunk = 1
-        while True:
+        while due is None or due > 0:
+            n = chunk if due is None else min(chunk, due)
             t0 = self._block_mark = time.perf_counter()
-            done = t.step(chunk, should_stop=self.interrupt.is_set, on_block=self._on_block)
+            done = t.step(n, should_stop=self.interrupt.is_set, on_block=self._on_block)
             now = time.perf_counter()
-            if done < chunk or pacing.slice_over(begin, now):
+            if due is not None:
+                due -= done
+            if done < n or pacing.slice_ends(begin, now):
                 break
             chunk = pacing.next_chunk(chunk, now - t0)
         now = time.perf_counter()
         self._meter.update(now, t.iteration)
+        fresh = self._shown != t.iteration
         if t.diverged:
             self._stop_running(Status.DIVERGED, Event.DIVERGED)
         elif t.finished:
             self._stop_running(Status.FINISHED, Event.FINISHED)
-        elif pacing.snapshot_due(now, self._in_flight):
+        elif pacing.watching and fresh and pacing.snapshot_due(now, False):
+            self._emit(False)  # held while the last one is in flight
+        elif not pacing.watching and pacing.snapshot_due(now, self._in_flight):
             self._emit(False)
+        if self._running:  # at full speed at once; while watching, when the next one is due
+            wanted = self._shown != t.iteration  # a frame is built even while one is in flight
+            wait = pacing.sleep_seconds(time.perf_counter(), t.iteration, wanted, False) \
+                if pacing.watching else 0.0
+            self._timer.setInterval(round(1000 * wait))
 
     def _on_block(self, done: int, total: int) -> None:
         """After each row block: report an iteration that takes long, at most every 0.1 s."""
@@ -455,7 +498,8 @@ class TrainingWorker(QObject):
             self.block_progress.emit(t.iteration + 1, done, total, elapsed)
 
     def _emit(self, final: bool) -> None:
-        """Build and send a snapshot; `final` forces a fresh decision grid and ignores the ack.
+        """Build a snapshot and send it, or hold it while the last one is in flight; `final`
+        forces a fresh decision grid and sends at once, ignoring the ack.
 
         Raises `Interrupted` (and sends nothing) when a later command asks for the thread.
         """
@@ -468,8 +512,8 @@ class TrainingWorker(QObject):
         if self._regions is None or (
             self._regions_iteration != t.iteration and (final or pacing.grid_due(start))
         ):
-            regions = regions_for(t, grid, stop)
-            self._regions, self._regions_iteration = regions, t.iteration
+            self._regions, self._confidence = region_probs_for(t, grid, stop)
+            self._regions_iteration = t.iteration
             self._measure_due = True
             if e.test_count:  # measured with each new grid, and paced with it
                 test = e.evaluate_test()
@@ -492,6 +536,7 @@ class TrainingWorker(QObject):
             grid=grid,
             regions=self._regions,
             regions_iteration=self._regions_iteration,
+            confidence=self._confidence,
             iterations_per_second=self._meter.rate if self._running else 0.0,
             grid_period=pacing.grid_period(),
             commands=self._commands,
@@ -501,7 +546,15 @@ class TrainingWorker(QObject):
         snap = replace(snap, **self._experiment_fields(snap))
         end = time.perf_counter()
         pacing.snapshot_done(end - v0, end)
-        self._loss_start = t.iteration
+        self._shown = t.iteration
+        if final or not self._in_flight:
+            self._send(snap)
+        else:
+            self._held = snap
+
+    def _send(self, snap: Any) -> None:
+        self._held = None
+        self._loss_start = snap.iteration  # the next snapshot's losses start after this one's
         self._in_flight = True
         self.snapshot.emit(snap)
 

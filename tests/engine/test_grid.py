@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from spiral_gui.engine import make_spiral, predict
-from spiral_gui.engine.grid import GridSpec, predict_grid
+from spiral_gui.engine import TrainConfig, Trainer, make_spiral, predict
+from spiral_gui.engine.grid import GridSpec, predict_grid, predict_grid_probs
 
 from .reference import GRID_COLS, GRID_ROWS, SEED, K, N
 
@@ -114,3 +114,57 @@ def test_grid_follows_the_activation():
         by_act[act] = predict_grid(params, grid, np.float64, act)
         np.testing.assert_array_equal(by_act[act].ravel(), predict(params, grid.points(), act))
     assert not np.array_equal(by_act["relu"], by_act["tanh"])
+
+
+# -- how sure the model is per cell ------------------------------------------------------------
+def _expected_confidence(params, grid, activation="relu"):
+    """The winning class's softmax probability from the notes' forward pass, rescaled to 0…255."""
+    from spiral_gui.engine.models import forward, softmax
+
+    probs = softmax(forward(params, grid.points(), activation)[0])
+    k = probs.shape[1]
+    scaled = (probs.max(axis=1) - 1 / k) * 255 * k / (k - 1)
+    return scaled.reshape(grid.shape)
+
+
+@pytest.mark.parametrize("model", ["nn", "linear"])
+def test_probs_classes_are_the_argmax_and_confidence_the_softmax(trained_net, trained_linear, X, model):
+    params = (trained_net if model == "nn" else trained_linear).params()
+    grid = GridSpec.over(X, 60)
+    classes, confidence = predict_grid_probs(params, grid, np.float64)
+    assert classes.dtype == confidence.dtype == np.uint8
+    assert classes.shape == confidence.shape == grid.shape
+    np.testing.assert_array_equal(classes, predict_grid(params, grid, np.float64))
+    expected = _expected_confidence(params, grid)
+    assert np.abs(confidence.astype(float) - expected).max() <= 0.5 + 1e-6
+    fast_classes, fast = predict_grid_probs(params, grid, np.float32)
+    assert np.mean(fast_classes == classes) >= 0.999
+    assert np.abs(fast.astype(int) - confidence.astype(int)).max() <= 1
+
+
+def test_confidence_is_zero_where_classes_tie_and_high_far_out():
+    # Two classes by the sign of y: equally likely on y = 0, sure far from it.
+    grid = GridSpec(np.array([-1.0, 0.0, 1.0]), np.array([-20.0, 0.0, 20.0]))
+    classes, confidence = predict_grid_probs(_by_sign(1), grid, np.float64)
+    np.testing.assert_array_equal(confidence[1], [0, 0, 0])
+    assert (confidence[0] == 255).all() and (confidence[2] == 255).all()
+    np.testing.assert_array_equal(classes[2], [1, 1, 1])
+
+
+def test_a_trained_net_is_surer_near_its_points_than_at_untrained_weights(trained_net, X):
+    grid = GridSpec.over(X, 80)
+    _, trained = predict_grid_probs(trained_net.params(), grid)
+    untrained = Trainer(TrainConfig()).params()  # weights at 0.01 scale: scores near 0
+    _, fresh = predict_grid_probs(untrained, grid)
+    assert fresh.max() < 10  # all classes nearly equally likely everywhere
+    cols = np.clip(np.rint((X[:, 0] - grid.xs[0]) / (grid.xs[1] - grid.xs[0])).astype(int), 0, 79)
+    rows = np.clip(np.rint((X[:, 1] - grid.ys[0]) / (grid.ys[1] - grid.ys[0])).astype(int), 0, 79)
+    assert np.median(trained[rows, cols]) > 200
+
+
+def test_probs_grid_can_be_interrupted(trained_net, X):
+    from spiral_gui.engine.blocks import Interrupted
+
+    grid = GridSpec.over(X, 400)
+    with pytest.raises(Interrupted):
+        predict_grid_probs(trained_net.params(), grid, should_stop=lambda: True)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from spiral_gui.engine import TrainConfig, Trainer
-from spiral_gui.engine.grid import GridSpec, predict_grid
+from spiral_gui.engine.grid import GridSpec, predict_grid, predict_grid_probs
 from spiral_gui.engine.snapshot import Snapshot, take_snapshot
 from spiral_gui.engine.status import Event, Status
 
@@ -30,7 +30,8 @@ def net():
 def test_arrays_are_read_only(net):
     trainer, grid = net
     snap = _snap(trainer, grid)
-    arrays = [snap.X, snap.y, snap.losses, snap.data_losses, snap.regions, *snap.params.values()]
+    arrays = [snap.X, snap.y, snap.losses, snap.data_losses, snap.regions, snap.confidence,
+              *snap.params.values()]
     for array in arrays:
         assert not array.flags.writeable
         with pytest.raises(ValueError):
@@ -87,6 +88,14 @@ def test_regions_are_reused_when_passed_in(net):
     assert second.regions is first.regions
     assert second.regions_iteration == 10
     assert second.iteration == 40
+
+
+def test_confidence_comes_with_fresh_regions(net):
+    trainer, grid = net
+    snap = _snap(trainer, grid)
+    classes, confidence = predict_grid_probs(trainer.params(), grid, np.float32)
+    np.testing.assert_array_equal(snap.regions, classes)
+    np.testing.assert_array_equal(snap.confidence, confidence)
 
 
 def test_active_fraction(net):

@@ -24,6 +24,7 @@ from spiral_gui.engine.config import LIMITS, TrainConfig
 from spiral_gui.engine.grid import GridSpec, predict_grid
 from spiral_gui.ui.main_window import MainWindow
 from spiral_gui.ui.pacing import GRID_CELLS
+from spiral_gui.ui.palettes import region_pixels
 
 from .conftest import TIMEOUT_MS
 
@@ -251,7 +252,10 @@ class Walk:
         if cfg.width <= 512:  # a grid of the widest nets takes seconds: the edge visit skips it
             expected = predict_grid(snap.params, grid, np.float32)
             assert np.count_nonzero(expected != snap.regions) <= expected.size // 1000, where
-        assert np.array_equal(w.decision_view.image.image, snap.regions), where
+        view = w.decision_view
+        assert np.array_equal(view.shown_regions, snap.regions), where
+        pixels = region_pixels(snap.regions, snap.confidence, cfg.k, view.palette, view.shaded)
+        assert np.array_equal(view.image.image, pixels), where
         self.checked += 1
 
 

@@ -76,7 +76,8 @@ def drawn_xy(window: MainWindow) -> np.ndarray:
 
 
 def region_image(window: MainWindow) -> np.ndarray:
-    image = window.decision_view.image.image
+    """The class grid the decision view shows (its image holds the RGB pixels made from it)."""
+    image = window.decision_view.shown_regions
     assert image is not None, "no decision-region image is shown"
     return np.array(image)
 

@@ -1,4 +1,5 @@
-"""What the plot views share: the class colours and marker shapes, and a styled, timed plot.
+"""What the plot views share: the class colours (from `ui/palettes.py`) and marker shapes, and a
+styled, timed plot.
 
 Items are created once and updated with setData/setImage; pens and brushes are built once per
 class. No view logic here, and nothing of the window.
@@ -13,33 +14,20 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGraphicsItem
 
-#: ColorBrewer "Spectral" (11 classes), the colour map the case study plots with.
-SPECTRAL = (
-    "#9e0142", "#d53e4f", "#f46d43", "#fdae61", "#fee08b", "#ffffbf",
-    "#e6f598", "#abdda4", "#66c2a5", "#3288bd", "#5e4fa2",
-)  # fmt: skip
+from ..palettes import REGION_STRENGTH, SPECTRAL, class_colours, crisp_lut
+
+__all__ = ["MAX_DRAWN_POINTS", "REGION_STRENGTH", "SPECTRAL", "SYMBOLS", "TimedPlotWidget",
+           "class_colours", "region_lut", "style_plot"]
+
 #: One marker shape per class, so that classes differ by more than colour.
 SYMBOLS = ("o", "s", "t", "d", "star", "h", "p", "t1", "+", "x", "t2", "t3", "arrow_up")
 #: Above this many points the scatter draws an even subsample per class (and says so).
 MAX_DRAWN_POINTS = 40_000
-#: How much of each class colour the regions show (the rest is white), so points stand out.
-REGION_STRENGTH = 0.45
-
-_SPECTRAL_MAP = pg.ColorMap(np.linspace(0.0, 1.0, len(SPECTRAL)), [pg.mkColor(c) for c in SPECTRAL])
-
-
-def class_colours(k: int) -> np.ndarray:
-    """(k, 3) uint8 RGB: k colours spread over Spectral, as matplotlib's cmap would pick them."""
-    rgba = _SPECTRAL_MAP.map(np.linspace(0.0, 1.0, k), mode="byte")
-    return np.asarray(rgba)[:, :3].astype(np.uint8)
 
 
 def region_lut(k: int) -> np.ndarray:
-    """256-entry lookup table: entry j is class j's colour washed towards white."""
-    lut = np.full((256, 3), 255, dtype=np.uint8)
-    c = class_colours(k).astype(float)
-    lut[:k] = np.round(255 - REGION_STRENGTH * (255 - c)).astype(np.uint8)
-    return lut
+    """256-entry lookup table: entry j is class j's Spectral colour washed towards white."""
+    return crisp_lut(k, "spectral")
 
 
 def style_plot(plot: pg.PlotItem, font_px: int = 13) -> None:
