@@ -48,6 +48,9 @@ class Snapshot:
     grid_period: float = 0.0  # seconds between decision-grid refreshes while training
     commands: int = 0  # commands the worker had handled when it took this (stale-snapshot filter)
     extras: Mapping[str, Any] = field(default_factory=lambda: EMPTY)  # what open views asked for
+    #: A replay of the timeline checkpoint at `iteration` (engine/replay.py), not the live run:
+    #: params, regions, loss and accuracy are the checkpoint's; it carries no new losses.
+    viewing: bool = False
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
