@@ -3,12 +3,14 @@
 `replay_snapshot` builds, from the trainer's data and a `Timeline` checkpoint, the same
 `Snapshot` the live views draw, marked `viewing=True`: the checkpoint's parameters, decision
 regions (the same `predict_grid` call as the live ones), training accuracy, active share and
-the loss recorded at that iteration. Pure NumPy; reads the trainer, never changes it.
+the loss recorded at that iteration; `extras["timeline"]` lists the kept iterations.
+Pure NumPy; reads the trainer, never changes it.
 """
 
 from __future__ import annotations
 
 import math
+from types import MappingProxyType
 
 import numpy as np
 
@@ -96,6 +98,8 @@ def replay_snapshot(
     accuracy, active = accuracy_and_active(params, trainer.X, trainer.y, activation, should_stop)
     empty = np.empty(0)
     empty.flags.writeable = False
+    kept = timeline.iterations
+    kept.flags.writeable = False
     return Snapshot(
         run_id=run_id,
         config=trainer.config,
@@ -116,5 +120,6 @@ def replay_snapshot(
         active_fraction=active,
         reason=trainer.reason,
         commands=commands,
+        extras=MappingProxyType({"timeline": kept}),  # the kept iterations, for stepping through them
         viewing=True,
     )

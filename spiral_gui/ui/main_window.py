@@ -36,6 +36,7 @@ from .controls import ParameterPanel
 from .export import export_plot
 from .runner import Runner
 from .views import DecisionView, LossView, ModelTextView, ReadoutsView, SnapshotView
+from .watch import WatchFeatures
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         self.model_text = ModelTextView()
         #: Every view, drawn in this order from each snapshot of the current run.
         self.views: list[SnapshotView] = [self.decision_view, self.loss_view, self.readouts, self.model_text]
+        self.watch = WatchFeatures(self, self._settings)  # timeline, animation, presentation, View menu
+        self.views.append(self.watch.timeline_bar)
         # The readouts by the names the rest of the app knows them.
         self.iteration_label = self.readouts.iteration_label
         self.loss_label = self.readouts.loss_label
@@ -88,6 +91,7 @@ class MainWindow(QMainWindow):
         self.runner = Runner(config, self)
         self.runner.set_paint_clock(lambda: self.decision_view.paint_seconds + self.loss_view.paint_seconds)
         self.runner.snapshot.connect(self._on_snapshot)
+        self.watch.attach(self.runner)
         self.runner.failed.connect(self._on_failed)
         self.runner.running_changed.connect(self._show_running)
         self.panel.config_changed.connect(lambda cfg, _field: self.runner.apply(cfg))
@@ -137,6 +141,7 @@ class MainWindow(QMainWindow):
         run_layout.addLayout(buttons)
         run_layout.addWidget(self.readouts)
         run_layout.addWidget(self.log_check)
+        run_layout.addWidget(self.watch.log_x_check)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -157,7 +162,12 @@ class MainWindow(QMainWindow):
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
-        split.addWidget(self.decision_view)
+        centre = QWidget()  # the decision regions over the timeline slider
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.addWidget(self.decision_view, 1)
+        centre_layout.addWidget(self.watch.timeline_bar)
+        split.addWidget(centre)
         split.addWidget(right)
         split.setStretchFactor(1, 3)
         split.setStretchFactor(2, 2)
@@ -176,7 +186,8 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
-        file_menu.addActions([self.export_regions_action, self.export_loss_action])
+        file_menu.addActions([self.export_regions_action, self.export_loss_action,
+                              self.watch.export_animation_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -195,6 +206,7 @@ class MainWindow(QMainWindow):
         train_menu.addAction(self.log_action)
         self.addActions([self.start_action, self.step_action, self.reset_action, quit_action])
 
+        self.watch.add_view_menu(self.menuBar())
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Spiral GUI"), self)
         about.triggered.connect(self.show_about)
@@ -280,6 +292,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def shutdown(self) -> None:
         """Stop the worker thread and wait for it (never killed); safe to call more than once."""
+        self.watch.shutdown()
         self.runner.stop()
 
     @property

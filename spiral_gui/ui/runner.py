@@ -29,6 +29,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, SignalInstance,
 from ..engine.config import Change, TrainConfig
 from ..engine.snapshot import Snapshot
 from ..engine.status import Status
+from ..engine.timeline import Timeline
 from .pacing import Pacing
 from .worker import TrainingWorker
 
@@ -52,6 +53,7 @@ class Runner(QObject):
     _ack = Signal()
     _emit_now = Signal()
     _want_extras = Signal(object)
+    _show_iteration = Signal(int)
 
     def __init__(self, config: TrainConfig, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,7 @@ class Runner(QObject):
         self._ack.connect(self._worker.acknowledge)
         self._emit_now.connect(self._worker.emit_now)
         self._want_extras.connect(self._worker.want_extras)
+        self._show_iteration.connect(self._worker.show_iteration)
         self._worker.snapshot.connect(self._on_snapshot)
         self._worker.failed.connect(self._on_failed)
         # Runs in the worker's thread as its event loop ends, so its timer stops in its own thread.
@@ -102,6 +105,12 @@ class Runner(QObject):
     def worker(self) -> TrainingWorker:
         """For tests and benchmarks: the worker lives on `thread`; call its slots only queued."""
         return self._worker
+
+    @property
+    def timeline(self) -> Timeline:
+        """The current run's checkpoints, kept by the worker. Its lists are only appended to or
+        replaced whole, so `arrays()` read from here is consistent (a run just paused is best)."""
+        return self._worker.timeline
 
     def set_paint_clock(self, clock: Callable[[], float]) -> None:
         """`clock()` returns the seconds the views have spent painting so far (for pacing)."""
@@ -152,6 +161,17 @@ class Runner(QObject):
         """Snapshots carry `snap.extras[name]` for these names (engine/extras.py) from now on:
         call with the union of what the open views need whenever a view opens or closes."""
         self._send(self._want_extras, frozenset(names))
+
+    def show_iteration(self, iteration: int) -> None:
+        """Look back at the kept checkpoint nearest `iteration` (a snapshot marked `viewing`);
+        training pauses first."""
+        if self._requested:
+            self.pause()
+        self._send(self._show_iteration, int(iteration))
+
+    def show_live(self) -> None:
+        """Back from a look back: a snapshot of the run as it is now."""
+        self._send(self._emit_now)
 
     @Slot()
     def stop(self) -> None:

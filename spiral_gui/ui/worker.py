@@ -26,8 +26,10 @@ from ..engine import TrainConfig, Trainer
 from ..engine.blocks import Interrupted
 from ..engine.config import Change
 from ..engine.grid import GridSpec
+from ..engine.replay import replay_snapshot
 from ..engine.snapshot import regions_for, take_snapshot
 from ..engine.status import Event, Status
+from ..engine.timeline import Timeline
 from .pacing import GRID_CELLS, Pacing, RateMeter
 
 
@@ -92,6 +94,7 @@ class TrainingWorker(QObject):
         self._regions_iteration = -1
         self._status, self._event = Status.READY, Event.READY
         self._extras: frozenset[str] = frozenset()
+        self._timeline = Timeline()  # parameter checkpoints of the current run
 
     # -- state visible to tests and benchmarks ---------------------------------------------
     @property
@@ -106,6 +109,11 @@ class TrainingWorker(QObject):
     @property
     def pacing(self) -> Pacing:
         return self._pacing
+
+    @property
+    def timeline(self) -> Timeline:
+        """The current run's checkpoints (read it from another thread only while paused)."""
+        return self._timeline
 
     # -- slots: one per command ------------------------------------------------------------
     @Slot(object, bool)
@@ -136,6 +144,12 @@ class TrainingWorker(QObject):
     def emit_now(self) -> None:
         """A full snapshot of the current state (the runner asks on start-up)."""
         self._command(self._emit, True)
+
+    @Slot(int)
+    def show_iteration(self, iteration: int) -> None:
+        """Look back: a snapshot marked `viewing` of the kept checkpoint nearest `iteration`
+        (its parameters, regions, loss and accuracy). Training pauses first."""
+        self._command(self._show_iteration, iteration)
 
     @Slot(object)
     def want_extras(self, names: frozenset[str]) -> None:
@@ -195,6 +209,9 @@ class TrainingWorker(QObject):
         self._pacing.reset()
         self._meter.reset()
         self._status, self._event = Status.READY, event
+        self._timeline.clear()
+        if self._trainer is not None:
+            self._timeline.record(self._trainer.iteration, self._trainer.params())
 
     def _apply(self, config: TrainConfig) -> None:
         if not isinstance(config, TrainConfig):
@@ -261,7 +278,7 @@ class TrainingWorker(QObject):
         if t.diverged or t.finished:
             self._start()  # emits the reason
             return
-        if t.step(1, should_stop=self.interrupt.is_set) == 0 and not t.diverged:
+        if self._step_kept(1) == 0 and not t.diverged:
             return  # abandoned for a later command, which reports
         if t.diverged:
             self._status, self._event = Status.DIVERGED, Event.DIVERGED
@@ -296,7 +313,7 @@ class TrainingWorker(QObject):
         chunk = 1
         while True:
             t0 = time.perf_counter()
-            done = t.step(chunk, should_stop=self.interrupt.is_set)
+            done = self._step_kept(chunk)
             now = time.perf_counter()
             if done < chunk or pacing.slice_over(begin, now):
                 break
@@ -309,6 +326,43 @@ class TrainingWorker(QObject):
             self._stop_running(Status.FINISHED, Event.FINISHED)
         elif pacing.snapshot_due(now, self._in_flight):
             self._emit(False)
+
+    def _step_kept(self, n: int) -> int:
+        """`Trainer.step(n)`, stopping at each iteration the timeline keeps to copy the
+        parameters there, and keeping the latest state as its tail; returns iterations done."""
+        t, timeline = self._trainer, self._timeline
+        assert t is not None
+        done = 0
+        while done < n:
+            want = min(n - done, timeline.next_wanted(t.iteration) - t.iteration)
+            did = t.step(want, should_stop=self.interrupt.is_set)
+            done += did
+            if did < want:
+                break
+            if timeline.wants(t.iteration):
+                timeline.record(t.iteration, t.params())
+        if done:
+            timeline.record(t.iteration, t.params())
+        return done
+
+    def _show_iteration(self, iteration: int) -> None:
+        t, grid = self._trainer, self._grid
+        assert t is not None and grid is not None
+        if self._running:
+            self._stop_running(Status.PAUSED, Event.PAUSED)
+        snap = replay_snapshot(
+            t,
+            self._timeline,
+            iteration,
+            run_id=self._run_id,
+            status=self._status,
+            event=self._event,
+            grid=grid,
+            commands=self._commands,
+            should_stop=self.interrupt.is_set,
+        )
+        self._in_flight = True
+        self.snapshot.emit(snap)
 
     def _emit(self, final: bool) -> None:
         """Build and send a snapshot; `final` forces a fresh decision grid and ignores the ack.
