@@ -77,6 +77,9 @@ class Snapshot:
     # (rows, cols) uint8: how sure the model is of `regions` per cell (grid.predict_grid_probs:
     # 0 where all classes tie, 255 where sure), from the same iteration; None if not computed
     confidence: np.ndarray | None = None
+    #: A replay of the timeline checkpoint at `iteration` (engine/replay.py), not the live run:
+    #: params, regions, loss and accuracy are the checkpoint's; it carries no new losses.
+    viewing: bool = False
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -50,6 +51,7 @@ from .sessions import SessionActions
 from .units_feature import UnitsFeature
 from .views import DecisionView, LossView, ModelTextView, ReadoutsView, SnapshotView
 from .views.confusion import ConfusionView
+from .watch import WatchFeatures
 from .window_text import retranslate_window
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -96,6 +98,8 @@ class MainWindow(QMainWindow):
         self.views += [self.point_editor, self.confusion_view]
         self.units = UnitsFeature(self.decision_view, self)  # unit lines, gallery, dead units, inspector
         self.views.append(self.units)
+        self.watch = WatchFeatures(self, self._settings)  # timeline, animation, presentation, View menu
+        self.views.append(self.watch.timeline_bar)
         # The readouts by the names the rest of the app knows them.
         self.iteration_label = self.readouts.iteration_label
         self.loss_label = self.readouts.loss_label
@@ -117,6 +121,7 @@ class MainWindow(QMainWindow):
         self.units.attach(self.runner)
         self.runner.set_paint_clock(lambda: self.decision_view.paint_seconds + self.loss_view.paint_seconds)
         self.runner.snapshot.connect(self._on_snapshot)
+        self.watch.attach(self.runner)
         self.runner.failed.connect(self._on_failed)
         self.runner.running_changed.connect(self._show_running)
         self.panel.config_changed.connect(lambda cfg, _field: self.runner.apply(cfg))
@@ -179,6 +184,7 @@ class MainWindow(QMainWindow):
         run_layout.addWidget(self.units.dead_units_label)
         toggles = QHBoxLayout()
         toggles.addWidget(self.log_check)
+        toggles.addWidget(self.watch.log_x_check)
         toggles.addWidget(self.units.units_check)
         run_layout.addLayout(toggles)
         run_layout.addWidget(self.iteration_tools.badge)
@@ -216,6 +222,9 @@ class MainWindow(QMainWindow):
         middle_layout.setContentsMargins(0, 0, 0, 0)
         middle_layout.addWidget(self.point_editor, 1)
         middle_layout.addWidget(self.region_options)
+        middle_layout.addWidget(self.watch.timeline_bar)
+        # The bars under the plot may be squeezed by a narrow window rather than widen it.
+        self.watch.timeline_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left_scroll)
@@ -238,7 +247,8 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard Quit key
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
-        file_menu.addActions([self.export_regions_action, self.export_loss_action])
+        file_menu.addActions([self.export_regions_action, self.export_loss_action,
+                              self.watch.export_animation_action])
         file_menu.addSeparator()
         file_menu.addAction(quit_action)
 
@@ -259,6 +269,8 @@ class MainWindow(QMainWindow):
         self.addActions([self.start_action, self.step_action, self.reset_action, quit_action])
 
         self.view_menu = self.menuBar().addMenu("")
+        self.watch.add_to_view_menu(self.view_menu)
+        self.view_menu.addSeparator()
         self.language_menu = LanguageMenu(self._settings, self)
         self.view_menu.addMenu(self.language_menu)
         self.statusBar().addPermanentWidget(self.language_menu.note_label)
@@ -358,6 +370,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def shutdown(self) -> None:
         """Stop the worker thread and wait for it (never killed); safe to call more than once."""
+        self.watch.shutdown()
         self.iteration_tools.shutdown()
         self.sessions.shutdown()
         self.runner.stop()

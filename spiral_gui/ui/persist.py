@@ -8,6 +8,8 @@ in the status bar and under the controls, where it stays until the next change o
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QByteArray, QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QStatusBar
 
@@ -60,7 +62,8 @@ class SettingsKeeper(QObject):
         self._report(store.save_view_options(self._settings, self._view_options()))
 
     def _view_options(self) -> store.ViewOptions:
-        return store.ViewOptions(log_scale=self._log_check.isChecked())
+        # Only the log scale is this object's; the other view options are kept as saved.
+        return replace(store.load_view_options(self._settings), log_scale=self._log_check.isChecked())
 
     @Slot()
     def _save_config(self) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, SignalInstance,
 from ..engine.config import Change, TrainConfig
 from ..engine.snapshot import Snapshot
 from ..engine.status import Status
+from ..engine.timeline import Timeline
 from .pacing import MAX_SPEED, Pacing
 from .worker import TrainingWorker
 
@@ -63,6 +64,7 @@ class Runner(QObject):
     _load = Signal(object)
     _write_file = Signal(str, str, object)
     _speed = Signal(float)
+    _show_iteration = Signal(int)
 
     def __init__(self, config: TrainConfig, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +86,7 @@ class Runner(QObject):
         self._write_file.connect(self._worker.write_file)
         self._worker.written.connect(self.written)
         self._speed.connect(self._worker.set_speed)
+        self._show_iteration.connect(self._worker.show_iteration)
         self._worker.snapshot.connect(self._on_snapshot)
         self._worker.failed.connect(self._on_failed)
         self._worker.block_progress.connect(self.iteration_progress)
@@ -121,6 +124,12 @@ class Runner(QObject):
     def worker(self) -> TrainingWorker:
         """For tests and benchmarks: the worker lives on `thread`; call its slots only queued."""
         return self._worker
+
+    @property
+    def timeline(self) -> Timeline:
+        """The current run's checkpoints, kept by the worker. Its lists are only appended to or
+        replaced whole, so `arrays()` read from here is consistent (a run just paused is best)."""
+        return self._worker.timeline
 
     def set_paint_clock(self, clock: Callable[[], float]) -> None:
         """`clock()` returns the seconds the views have spent painting so far (for pacing)."""
@@ -206,6 +215,17 @@ class Runner(QObject):
     def speed(self) -> float:
         """The playback speed last set, in iterations per second."""
         return self._rate
+
+    def show_iteration(self, iteration: int) -> None:
+        """Look back at the kept checkpoint nearest `iteration` (a snapshot marked `viewing`);
+        training pauses first."""
+        if self._requested:
+            self.pause()
+        self._send(self._show_iteration, int(iteration))
+
+    def show_live(self) -> None:
+        """Back from a look back: a snapshot of the run as it is now."""
+        self._send(self._emit_now)
 
     @Slot()
     def stop(self) -> None:

@@ -33,6 +33,7 @@ KNOWN_KEYS = frozenset(
     {f"{_GROUP}/{f.name}" for f in fields(TrainConfig) if f.name not in EXPERIMENT_FIELDS}
     | {"window/geometry", "view/log_scale", "view/language", "sessions/recent"}
     | {"playback/speed", "view/region_shading", "view/palette"}
+    | {"view/log_x"}
 )
 #: Sessions listed under File › Open recent, at most.
 MAX_RECENT = 8
@@ -153,18 +154,22 @@ class ViewOptions:
     """How the views are shown, remembered between launches."""
 
     log_scale: bool = False  #: the loss curve's y axis is logarithmic
+    log_x: bool = False  #: the loss curve's iteration axis is logarithmic
 
 
 def load_view_options(settings: QSettings) -> ViewOptions:
     """The saved view options; anything unreadable is the default (a view option is no loss)."""
-    raw = settings.value("view/log_scale")
-    log_scale = raw is True or (isinstance(raw, str) and raw.strip().lower() in ("true", "1"))
-    return ViewOptions(log_scale=log_scale)
+    def flag(key: str) -> bool:
+        raw = settings.value(key)
+        return raw is True or (isinstance(raw, str) and raw.strip().lower() in ("true", "1"))
+
+    return ViewOptions(log_scale=flag("view/log_scale"), log_x=flag("view/log_x"))
 
 
 def save_view_options(settings: QSettings, options: ViewOptions) -> str | None:
     """Write the view options. None if written, else why not (see save_config)."""
     settings.setValue("view/log_scale", options.log_scale)
+    settings.setValue("view/log_x", options.log_x)
     return _write(settings)
 
 

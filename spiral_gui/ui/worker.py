@@ -36,9 +36,11 @@ from ..engine.cost import observe
 from ..engine.csvio import write_data_csv, write_history_csv
 from ..engine.experiment import CONFUSION, Experiment, Measurement, build_experiment
 from ..engine.grid import GridSpec
+from ..engine.replay import replay_snapshot
 from ..engine.session import save_session, session_of
 from ..engine.snapshot import region_probs_for, take_snapshot
 from ..engine.status import Event, Status
+from ..engine.timeline import Timeline
 from .pacing import GRID_CELLS, Pacing, RateMeter
 
 #: Up to this many held-out points, test accuracy and loss are measured with every snapshot;
@@ -126,6 +128,7 @@ class TrainingWorker(QObject):
         self._test = (math.nan, math.nan)
         self._measured_at = -1
         self._block_mark = self._block_sent = 0.0
+        self._timeline = Timeline()  # parameter checkpoints of the current run
 
     # -- state visible to tests and benchmarks ---------------------------------------------
     @property
@@ -145,6 +148,11 @@ class TrainingWorker(QObject):
     @property
     def pacing(self) -> Pacing:
         return self._pacing
+
+    @property
+    def timeline(self) -> Timeline:
+        """The current run's checkpoints (read it from another thread only while paused)."""
+        return self._timeline
 
     # -- slots: one per command ------------------------------------------------------------
     @Slot(object, bool)
@@ -175,6 +183,12 @@ class TrainingWorker(QObject):
     def emit_now(self) -> None:
         """A full snapshot of the current state (the runner asks on start-up)."""
         self._command(self._emit, True)
+
+    @Slot(int)
+    def show_iteration(self, iteration: int) -> None:
+        """Look back: a snapshot marked `viewing` of the kept checkpoint nearest `iteration`
+        (its parameters, regions, loss and accuracy). Training pauses first."""
+        self._command(self._show_iteration, iteration)
 
     @Slot(object)
     def want_extras(self, names: frozenset[str]) -> None:
@@ -279,6 +293,9 @@ class TrainingWorker(QObject):
         self._pacing.reset()
         self._meter.reset()
         self._status, self._event = Status.READY, event
+        self._timeline.clear()
+        if self._trainer is not None:
+            self._timeline.record(self._trainer.iteration, self._trainer.params())
 
     def _apply(self, config: TrainConfig) -> None:
         if not isinstance(config, TrainConfig):
@@ -363,7 +380,7 @@ class TrainingWorker(QObject):
             self._start()  # emits the reason
             return
         self._block_mark = time.perf_counter()
-        if t.step(1, should_stop=self.interrupt.is_set, on_block=self._on_block) == 0 and not t.diverged:
+        if self._step_kept(1) == 0 and not t.diverged:
             return  # abandoned for a later command, which reports
         if t.diverged:
             self._status, self._event = Status.DIVERGED, Event.DIVERGED
@@ -459,7 +476,7 @@ class TrainingWorker(QObject):
         while due is None or due > 0:
             n = chunk if due is None else min(chunk, due)
             t0 = self._block_mark = time.perf_counter()
-            done = t.step(n, should_stop=self.interrupt.is_set, on_block=self._on_block)
+            done = self._step_kept(n)
             now = time.perf_counter()
             if due is not None:
                 due -= done
@@ -496,6 +513,43 @@ class TrainingWorker(QObject):
             assert t is not None
             observe(t.config, done / total, elapsed)
             self.block_progress.emit(t.iteration + 1, done, total, elapsed)
+
+    def _step_kept(self, n: int) -> int:
+        """`Trainer.step(n)`, stopping at each iteration the timeline keeps to copy the
+        parameters there, and keeping the latest state as its tail; returns iterations done."""
+        t, timeline = self._trainer, self._timeline
+        assert t is not None
+        done = 0
+        while done < n:
+            want = min(n - done, timeline.next_wanted(t.iteration) - t.iteration)
+            did = t.step(want, should_stop=self.interrupt.is_set, on_block=self._on_block)
+            done += did
+            if did < want:
+                break
+            if timeline.wants(t.iteration):
+                timeline.record(t.iteration, t.params())
+        if done:
+            timeline.record(t.iteration, t.params())
+        return done
+
+    def _show_iteration(self, iteration: int) -> None:
+        t, grid = self._trainer, self._grid
+        assert t is not None and grid is not None
+        if self._running:
+            self._stop_running(Status.PAUSED, Event.PAUSED)
+        snap = replay_snapshot(
+            t,
+            self._timeline,
+            iteration,
+            run_id=self._run_id,
+            status=self._status,
+            event=self._event,
+            grid=grid,
+            commands=self._commands,
+            should_stop=self.interrupt.is_set,
+        )
+        self._in_flight = True
+        self.snapshot.emit(snap)
 
     def _emit(self, final: bool) -> None:
         """Build a snapshot and send it, or hold it while the last one is in flight; `final`

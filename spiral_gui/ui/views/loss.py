@@ -3,15 +3,20 @@
 The curve keeps a growing buffer drawn with peak downsampling (spikes stay visible) and
 clipping; a new run clears it. With mini-batches each iteration's loss is its batch's, so the
 curve is labelled "batch loss", the data-loss curve is left out, and the full training loss,
-recorded less often (snapshot.full_losses), is drawn over it as a line with markers.
-Reads nothing but the snapshots.
+recorded less often (snapshot.full_losses), is drawn over it as a line with markers. The x axis
+spans the run's budget from the first iteration (log-x optional); the legend sits above the
+plot area, where no curve can pass. A replayed snapshot (`snap.viewing`) adds no losses and
+moves a vertical marker to its iteration; a click on the plot asks for an iteration
+(`iteration_clicked`). Reads nothing but the snapshots.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt, Signal
 
 from ...engine.snapshot import Snapshot
 from ...engine.status import Status
@@ -21,12 +26,22 @@ from .style import TimedPlotWidget
 class LossView(TimedPlotWidget):
     """Total and data loss per iteration; spikes stay visible (peak downsampling)."""
 
+    #: The user clicked the plot at this iteration (the nearest whole one, within the run).
+    iteration_clicked = Signal(int)
+
     def __init__(self, parent=None) -> None:
         super().__init__("loss_view", "", "", "", parent)
         plot = self.getPlotItem()
         plot.showGrid(x=True, y=True, alpha=0.25)
-        self.legend = plot.addLegend(offset=(-10, 10), labelTextSize="11pt")
-        self.legend.setBrush(pg.mkBrush(255, 255, 255, 220))
+        plot.titleLabel.setAttr("justify", "left")
+        # In the title's row, right-aligned: outside the plot area, so it never covers a curve;
+        # the row grows to its height (also when presentation mode enlarges it).
+        legend = pg.LegendItem(labelTextSize="11pt", colCount=2, frame=False, verSpacing=-6)
+        legend.setParentItem(plot)
+        legend.anchor(itemPos=(1, 0), parentPos=(1, 0), offset=(-6, 0))
+        legend.geometryChanged.connect(self._fit_title_row)
+        plot.legend = legend
+        self.legend = legend
         # Not anti-aliased: a smooth path of thousands of points costs ~5 ms a frame in software.
         self.total_curve = plot.plot(pen=pg.mkPen("#3288bd", width=2), antialias=False)
         self.data_curve = plot.plot(pen=pg.mkPen("#d53e4f", width=1.5), antialias=False)
@@ -52,6 +67,14 @@ class LossView(TimedPlotWidget):
         self._batches = False
         self.marker = pg.TextItem(color="#b2182b", anchor=(1, 0))
         self.marker.setParentItem(plot.getViewBox())
+        #: Where a replayed checkpoint sits on the curve (hidden while the view is live).
+        self.timeline_marker = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#444444", width=1.5))
+        self.timeline_marker.setVisible(False)
+        self.timeline_marker.setZValue(5)
+        plot.addItem(self.timeline_marker, ignoreBounds=True)
+        self.viewing: int | None = None
+        self._log_x = False
+        plot.scene().sigMouseClicked.connect(self._on_click)
         self._buf = np.empty((3, 1024))  # iteration, total, data
         self._n = 0
         self._budget = 1
@@ -71,6 +94,11 @@ class LossView(TimedPlotWidget):
         self._relabel()
         self.set_marker(self.tr("diverged") if self._diverged else "")
 
+    def _fit_title_row(self) -> None:
+        """The title row is as tall as the legend in it (pyqtgraph fixes it at 30 px)."""
+        height = max(30, int(self.legend.geometry().height()) + 2)
+        self.getPlotItem().layout.setRowFixedHeight(0, height)
+
     def show_snapshot(self, snap: Snapshot) -> None:
         """Append the snapshot's losses; a new run starts a new curve; mark a divergence."""
         new_run = snap.run_id != self._run_id
@@ -80,6 +108,7 @@ class LossView(TimedPlotWidget):
         self.set_budget(snap.config.iterations)
         self.set_batches(not snap.config.full_batch)
         self.append_full(snap.loss_start, *snap.full_losses[:2])
+        self.set_viewing(snap.iteration if snap.viewing else None)
         self.append(snap.loss_start, snap.losses, snap.data_losses)
         metrics = snap.metrics
         if len(metrics) and len(metrics["iteration"]):
@@ -117,6 +146,7 @@ class LossView(TimedPlotWidget):
         return self._test[0, : self._test_n], self._test[1, : self._test_n]
 
     def clear_curve(self, budget: int | None = None) -> None:
+        """An empty curve; the axes return to the whole budget and the losses (any zoom is undone)."""
         self._test_n = 0
         self._n = 0
         self._nf = 0
@@ -125,28 +155,71 @@ class LossView(TimedPlotWidget):
         self._xmax = 0
         self._diverged = False
         self.marker.setText("")
+        self.set_viewing(None)
         if budget is not None:
-            self.set_budget(budget)
+            self._budget = budget
         self._redraw()
 
+    def reset_view(self) -> None:
+        """Undo any wheel zoom or drag: x over the budget, y over the losses."""
+        self._xmax = 0
+        self._ymax = 0.0
+        self._fit_x()
+        self._fit_y()
+
     def set_budget(self, iterations: int) -> None:
-        """The x axis ends at the budget, or sooner while the curve is short (see _fit_x)."""
+        """The x axis spans the budget, from the first iteration on."""
         if iterations != self._budget:
             self._budget = iterations
             self._xmax = 0
             self._fit_x()
 
     def _fit_x(self) -> None:
-        """Double the x range when the curve reaches its end: a slow run stays readable and the
-        axis is re-laid only a dozen times per run instead of every frame."""
-        last = self._buf[0, self._n - 1] if self._n else 0
-        if self._xmax and (last < self._xmax or self._xmax >= self._budget):
+        """x over 0 … budget (1 … budget on a log axis); set only when the budget changes, so the
+        axes are not re-laid every frame."""
+        if self._xmax == self._budget:
             return
-        xmax = 64
-        while xmax <= last * 1.1:
-            xmax *= 2
-        self._xmax = min(xmax, self._budget)
-        self.getPlotItem().setXRange(0, self._xmax, padding=0.02)
+        self._xmax = self._budget
+        plot = self.getPlotItem()
+        if self._log_x:
+            plot.setXRange(0, math.log10(max(self._budget, 10)), padding=0.02)
+        else:
+            plot.setXRange(0, self._budget, padding=0.02)
+
+    def set_log_x(self, on: bool) -> None:
+        """A logarithmic iteration axis (iteration 0 is left out: it has no logarithm)."""
+        self._log_x = on
+        self.getPlotItem().setLogMode(x=on, y=self._log)
+        self._xmax = 0
+        self._redraw()
+        self.set_viewing(self.viewing)
+
+    @property
+    def log_x(self) -> bool:
+        return self._log_x
+
+    def set_viewing(self, iteration: int | None) -> None:
+        """Mark `iteration` on the curve (a replayed checkpoint); None hides the marker."""
+        self.viewing = iteration
+        self.timeline_marker.setVisible(iteration is not None)
+        if iteration is not None:
+            x = math.log10(max(iteration, 1)) if self._log_x else iteration
+            self.timeline_marker.setPos(x)
+
+    def iteration_at(self, x: float) -> int:
+        """The iteration under view x coordinate `x`, within 0 … the last on the curve."""
+        it = 10.0**x if self._log_x else x
+        last = int(self._buf[0, self._n - 1]) + 1 if self._n else 0
+        return int(min(max(round(it), 0), last))
+
+    def _on_click(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._n == 0:
+            return
+        vb = self.getPlotItem().getViewBox()
+        if not vb.sceneBoundingRect().contains(event.scenePos()):
+            return
+        event.accept()
+        self.iteration_clicked.emit(self.iteration_at(vb.mapSceneToView(event.scenePos()).x()))
 
     def append(self, start: int, losses: np.ndarray, data_losses: np.ndarray) -> None:
         """Add losses for iterations start, start+1, …; a restart from an earlier point truncates."""
@@ -227,13 +300,15 @@ class LossView(TimedPlotWidget):
 
     def set_log(self, on: bool) -> None:
         self._log = on
-        self.getPlotItem().setLogMode(x=False, y=on)
+        self.getPlotItem().setLogMode(x=self._log_x, y=on)
         self._ymax = 0.0
         self._fit_y()
 
     def _fit_y(self) -> None:
         """Fit y to the losses, moving the range only when the curve leaves it."""
-        if self._n == 0:
+        if self._n == 0:  # nothing to fit yet: a plain range, whatever the zoom was
+            low, high = (-2.0, 0.5) if self._log else (0.0, 1.0)
+            self.getPlotItem().setYRange(low, high, padding=0)
             return
         total, data = self._buf[1, : self._n], self._buf[2, : self._n]
         top = float(max(total.max(), data.max()))
@@ -261,6 +336,8 @@ class LossView(TimedPlotWidget):
 
     def _redraw(self) -> None:
         x, total, data = self.curve_data()
+        if self._log_x and x.size and x[0] <= 0:  # iteration 0 has no place on a log axis
+            x, total, data = x[1:], total[1:], data[1:]
         self.total_curve.setData(x, total)
         self.data_curve.setData(x, data)
         if self._nf == 0:
