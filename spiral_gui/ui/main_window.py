@@ -10,22 +10,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QThread, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QThread, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QFrame,
     QGroupBox,
-    QHBoxLayout,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
+    QTabWidget,
 )
 
 from ..engine.config import TrainConfig
@@ -52,6 +47,7 @@ from .units_feature import UnitsFeature
 from .views import DecisionView, LossView, ModelTextView, ReadoutsView, SnapshotView
 from .views.confusion import ConfusionView
 from .watch import WatchFeatures
+from .window_layout import build_layout, build_menus
 from .window_text import retranslate_window
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
@@ -74,6 +70,25 @@ class MainWindow(QMainWindow):
 
     #: Emitted on the GUI thread after every view has drawn a snapshot (tests wait on this).
     snapshot_drawn = Signal(object)
+
+    # Built by window_layout: the boxes, tabs, menus and actions the texts and tests reach.
+    params_box: QGroupBox
+    run_box: QGroupBox
+    inside_tabs: QTabWidget
+    file_menu: QMenu
+    edit_menu: QMenu
+    train_menu: QMenu
+    view_menu: QMenu
+    help_menu: QMenu
+    language_menu: LanguageMenu
+    export_regions_action: QAction
+    export_loss_action: QAction
+    quit_action: QAction
+    start_action: QAction
+    step_action: QAction
+    reset_action: QAction
+    log_action: QAction
+    about_action: QAction
 
     def __init__(self, settings: QSettings | None = None, config: TrainConfig | None = None) -> None:
         super().__init__()
@@ -110,8 +125,8 @@ class MainWindow(QMainWindow):
         self.speed_combo = self.speed_control.combo
         self.region_options = RegionOptionsBar(self._settings)
         self._build_buttons()
-        self._build_layout()
-        self._build_menus()
+        build_layout(self)
+        build_menus(self)
         keys = [self.start_action, self.step_action, self.reset_action]
         self.field_keys = FieldKeys(self.decision_view, keys, self)  # Space/S/R also from fields
         self.field_keys.watch(self)
@@ -168,119 +183,6 @@ class MainWindow(QMainWindow):
         self.log_check = QCheckBox()
         self.log_check.setObjectName("log_check")
         self.log_check.toggled.connect(self.loss_view.set_log)
-
-    def _build_layout(self) -> None:
-        buttons = QHBoxLayout()
-        for b in (self.start_button, self.step_button, self.reset_button):
-            buttons.addWidget(b)
-
-        self.params_box = params_box = QGroupBox()
-        QVBoxLayout(params_box).addWidget(self.panel)
-        self.run_box = run_box = QGroupBox()
-        run_layout = QVBoxLayout(run_box)
-        run_layout.addLayout(buttons)
-        run_layout.addWidget(self.speed_control)
-        run_layout.addWidget(self.readouts)
-        run_layout.addWidget(self.units.dead_units_label)
-        toggles = QHBoxLayout()
-        toggles.addWidget(self.log_check)
-        toggles.addWidget(self.watch.log_x_check)
-        toggles.addWidget(self.units.units_check)
-        run_layout.addLayout(toggles)
-        run_layout.addWidget(self.iteration_tools.badge)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.addWidget(params_box)
-        left_layout.addWidget(run_box)
-        left_layout.addWidget(self.iteration_tools.box)
-        left_layout.addStretch(1)
-        left_scroll = QScrollArea()  # a short screen scrolls the controls instead of clipping them
-        left_scroll.setWidget(left)
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        left_scroll.setMinimumWidth(340 + left_scroll.verticalScrollBar().sizeHint().width())
-        left_scroll.setMaximumWidth(left_scroll.minimumWidth() + 80)
-
-        inside = QWidget()
-        inside_layout = QVBoxLayout(inside)
-        inside_layout.addWidget(self.units.health.failure_note)
-        inside_layout.addWidget(self.model_text)
-        self.inside_tabs = self.units.explainer_tabs(inside)  # the explainer and the unit gallery
-        self.inside_tabs.addTab(self.confusion_view, "")
-
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.loss_view)
-        right.addWidget(self.inside_tabs)
-        right.addWidget(self.iteration_tools.gradcheck_box)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
-
-        middle = QWidget()  # the decision plot, and how its regions are drawn under it
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.point_editor, 1)
-        middle_layout.addWidget(self.region_options)
-        middle_layout.addWidget(self.watch.timeline_bar)
-        # The bars under the plot may be squeezed by a narrow window rather than widen it.
-        self.watch.timeline_bar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left_scroll)
-        split.addWidget(middle)
-        split.addWidget(right)
-        split.setStretchFactor(1, 3)
-        split.setStretchFactor(2, 2)
-        split.setCollapsible(1, False)
-        split.setSizes([310, 690, 360])
-        right.setSizes([430, 290])
-        self.setCentralWidget(split)
-
-    def _build_menus(self) -> None:
-        self.file_menu = file_menu = self.menuBar().addMenu("")
-        self.export_regions_action = QAction(self)
-        self.export_regions_action.triggered.connect(lambda: self._export_dialog("regions"))
-        self.export_loss_action = QAction(self)
-        self.export_loss_action.triggered.connect(lambda: self._export_dialog("loss"))
-        self.quit_action = quit_action = QAction(self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # Windows has no standard Quit key
-        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-        quit_action.triggered.connect(self.close)
-        file_menu.addActions([self.export_regions_action, self.export_loss_action,
-                              self.watch.export_animation_action])
-        file_menu.addSeparator()
-        file_menu.addAction(quit_action)
-
-        self.train_menu = train_menu = self.menuBar().addMenu("")
-        self.start_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_Space))
-        self.start_action.triggered.connect(self.toggle_running)
-        self.step_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_S))
-        self.step_action.triggered.connect(self._on_step)
-        self.reset_action = QAction(self, shortcut=QKeySequence(Qt.Key.Key_R))
-        self.reset_action.triggered.connect(self._on_reset)
-        self.log_action = QAction(self, checkable=True)
-        self.log_action.toggled.connect(self.log_check.setChecked)
-        self.log_check.toggled.connect(self.log_action.setChecked)
-        train_menu.addActions([self.start_action, self.step_action, self.iteration_tools.step_into_action,
-                               self.reset_action])
-        train_menu.addSeparator()
-        train_menu.addAction(self.log_action)
-        self.addActions([self.start_action, self.step_action, self.reset_action, quit_action])
-
-        self.view_menu = self.menuBar().addMenu("")
-        self.watch.add_to_view_menu(self.view_menu)
-        self.view_menu.addSeparator()
-        self.language_menu = LanguageMenu(self._settings, self)
-        self.view_menu.addMenu(self.language_menu)
-        self.statusBar().addPermanentWidget(self.language_menu.note_label)
-
-        self.edit_menu = self.menuBar().addMenu("")
-        self.edit_menu.addActions([self.point_editor.undo_action, self.point_editor.redo_action])
-        self.help_menu = help_menu = self.menuBar().addMenu("")
-        self.about_action = QAction(self)
-        self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
 
     # -- user actions -----------------------------------------------------------------------
     @Slot()
