@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QScrollArea,
@@ -43,10 +44,10 @@ def build_layout(w: MainWindow) -> None:
     run_layout.addWidget(w.speed_control)
     run_layout.addWidget(w.readouts)
     run_layout.addWidget(w.units.dead_units_label)
-    toggles = QHBoxLayout()
-    toggles.addWidget(w.log_check)
-    toggles.addWidget(w.watch.log_x_check)
-    toggles.addWidget(w.units.units_check)
+    toggles = QGridLayout()  # two a row: three in one would widen the panel
+    toggles.addWidget(w.log_check, 0, 0)
+    toggles.addWidget(w.watch.log_x_check, 0, 1)
+    toggles.addWidget(w.units.units_check, 1, 0)
     run_layout.addLayout(toggles)
     run_layout.addWidget(w.iteration_tools.badge)
 
@@ -61,7 +62,9 @@ def build_layout(w: MainWindow) -> None:
     left_scroll.setWidgetResizable(True)
     left_scroll.setFrameShape(QFrame.Shape.NoFrame)
     left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    left_scroll.setMinimumWidth(340 + left_scroll.verticalScrollBar().sizeHint().width())
+    # As wide as the controls need, and room for the scroll bar: nothing is cut at the right.
+    need = max(340, left.minimumSizeHint().width())
+    left_scroll.setMinimumWidth(need + left_scroll.verticalScrollBar().sizeHint().width())
     left_scroll.setMaximumWidth(left_scroll.minimumWidth() + 80)
 
     inside = QWidget()
@@ -94,7 +97,7 @@ def build_layout(w: MainWindow) -> None:
     split.setStretchFactor(1, 3)
     split.setStretchFactor(2, 2)
     split.setCollapsible(1, False)
-    split.setSizes([310, 690, 360])
+    split.setSizes([380, 550, 350])
     right.setSizes([430, 290])
     w.setCentralWidget(split)
 

@@ -91,11 +91,11 @@ class CaseStudyBadge(QLabel):
         if self._legend_name is not None:
             legend.removeItem(self.markers)
             self._legend_name = None
+        # The markers are named by the badge under the readouts, not in the legend: a long entry
+        # there would widen the loss plot past its column.
         if model is not None:
-            name = (self.tr("the notes' printed loss") if model == "linear"
-                    else self.tr("learner's run (different random draw)"))
-            legend.addItem(self.markers, name)
-            self._legend_name = name
+            self.markers.setToolTip(self.tr("the notes' printed loss") if model == "linear"
+                                    else self.tr("learner's run (different random draw)"))
 
     def _show_text(self, c: Comparison) -> None:
         latest = c.latest
