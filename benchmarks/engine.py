@@ -22,7 +22,11 @@ import sys
 import time
 
 import numpy as np
-import results  # benchmarks/results.py, next to this script
+
+try:  # imported as benchmarks.engine (its fresh-process measurements do), or run as a script
+    from . import results
+except ImportError:
+    import results  # benchmarks/results.py, next to this script
 
 from spiral_gui.engine import TrainConfig, Trainer, init_params, make_spiral
 
