@@ -88,6 +88,8 @@ class Experiment:
         self.X, self.y, self.test = _frozen(X), _frozen(y), _frozen(test)
         self.trainer = trainer
         self.metrics = metrics if metrics is not None else MetricsLog()
+        #: Timeline checkpoints a reopened session brought (engine/timeline.py's arrays), if any.
+        self.checkpoints: dict[str, np.ndarray] = {}
         self._test_rows = _frozen(np.flatnonzero(test))
         self._X_test, self._y_test = _frozen(X[self._test_rows]), _frozen(y[self._test_rows])
 

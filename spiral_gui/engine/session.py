@@ -195,6 +195,7 @@ def experiment_of(session: Session) -> Experiment:
         raise SessionError(f"the session is inconsistent: {exc}") from None
     if session.metrics:
         e.metrics = MetricsLog(session.metrics)
+    e.checkpoints = dict(session.checkpoints)
     return e
 
 

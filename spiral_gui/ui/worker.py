@@ -426,6 +426,9 @@ class TrainingWorker(QObject):
     def _load(self, experiment: Experiment) -> None:
         self._use(experiment)
         self._new_run(Event.READY)
+        if experiment.checkpoints:  # the reopened session's timeline, then its latest state
+            self._timeline = Timeline.from_arrays(experiment.checkpoints)
+            self._timeline.record(experiment.trainer.iteration, experiment.trainer.params())
         t = experiment.trainer
         if t.diverged:
             self._status = Status.DIVERGED
@@ -443,7 +446,8 @@ class TrainingWorker(QObject):
             if kind == "session":
                 if self._no_points:
                     raise ValueError("there are no points: draw some before saving")
-                save_session(path, session_of(e, info=dict(info or {})))
+                checkpoints = self._timeline.arrays()
+                save_session(path, session_of(e, checkpoints=checkpoints or None, info=dict(info or {})))
             elif kind == "history":
                 write_history_csv(path, *e.trainer.losses_since(0), e.metrics.arrays())
             elif kind == "data":

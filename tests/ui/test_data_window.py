@@ -271,3 +271,24 @@ def test_csv_exports_parse_back_and_bad_imports_are_refused(make_window, qtbot, 
     assert "line 3" in blocker.args[0] and "line 4" in blocker.args[0]
     assert window.last_snapshot.run_id == imported.run_id
     window.sessions.last_message.close()
+
+
+def test_a_saved_session_keeps_the_timeline(qtbot, make_window, tmp_path) -> None:
+    """The timeline's checkpoints go into the session and come back with it."""
+    window = make_window(config=TrainConfig(n=20, hidden=8, iterations=40))
+    window.runner.step()
+    qtbot.waitUntil(lambda: window.last_snapshot is not None and window.last_snapshot.iteration == 1)
+    for _ in range(4):
+        window.runner.step()
+    qtbot.waitUntil(lambda: window.last_snapshot.iteration == 5)
+    path = tmp_path / "run.spiral"
+    with qtbot.waitSignal(window.runner.written, timeout=10_000):
+        window.runner.write_file("session", str(path), {})
+    session = load_session(path)
+    assert list(session.checkpoints["iteration"]) == [0, 1, 2, 3, 4, 5]
+    np.testing.assert_array_equal(session.checkpoints["W"][-1], window.last_snapshot.params["W"])
+
+    other = make_window(config=TrainConfig(n=20, hidden=8, iterations=40))
+    other.sessions.open_path(str(path))
+    qtbot.waitUntil(lambda: other.last_snapshot is not None and other.last_snapshot.iteration == 5)
+    assert list(other.runner.timeline.iterations) == [0, 1, 2, 3, 4, 5]
