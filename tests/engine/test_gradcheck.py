@@ -145,3 +145,26 @@ def test_with_incremental_losses_the_verdicts_are_the_same():
     for a, b in zip(good.arrays, slow.arrays, strict=True):
         np.testing.assert_allclose(a.numerical, b.numerical, rtol=1e-6, atol=1e-12)
         np.testing.assert_array_equal(a.kink, b.kink)
+
+
+@pytest.mark.parametrize("activation", ["relu", "leaky_relu", "tanh", "sigmoid"])
+def test_every_activation_s_gradient_passes(activation):
+    """The readable gradient of every activation (the trainer's own, which its tests hold equal)
+    agrees with finite differences, after some training with that activation."""
+    trainer = Trainer(TrainConfig(activation=activation, init="he", step_size=0.5, iterations=200))
+    trainer.step(200)
+    params, X, y, reg = trainer.params(), trainer.X, trainer.y, trainer.config.reg
+    lag = functools.partial(loss_and_grads, activation=activation)
+    kinks = relu_kinks if activation in ("relu", "leaky_relu") else None
+    check = gradient_check(params, X, y, reg, lag, kinks=kinks)
+    assert check.passed(), [(a.name, a.max_rel_error) for a in check.arrays]
+
+
+@pytest.mark.parametrize("activation", ["relu", "leaky_relu"])
+def test_skipping_the_mask_fails_the_check(activation):
+    trainer = Trainer(TrainConfig(activation=activation, iterations=300))
+    trainer.step(300)
+    params, X, y, reg = trainer.params(), trainer.X, trainer.y, trainer.config.reg
+    lag = functools.partial(loss_and_grads, activation=activation, skip_mask=True)
+    check = gradient_check(params, X, y, reg, lag, kinks=relu_kinks)
+    assert check["W"].max_rel_error_all > 1e-2
