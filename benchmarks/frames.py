@@ -76,9 +76,9 @@ def summarise(rows: list[tuple[float, str, int, int]], wall: float) -> dict:
     )
 
 
-def paced_run(rate: float, seconds: float) -> dict:
+def paced_run(rate: float, seconds: float, config: TrainConfig = CASE_STUDY) -> dict:
     """Train at `rate` for `seconds` (the budget lifted so that the run does not end)."""
-    with gui.open_window(CASE_STUDY.replace(iterations=10_000_000)) as w:
+    with gui.open_window(config.replace(iterations=10_000_000)) as w:
         w.resize(1280, 800)
         w.speed_control.set_speed(rate)
         gui.wait_until(lambda: w.last_snapshot is not None, 60, "the first snapshot")
@@ -122,6 +122,8 @@ def max_run() -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seconds", type=float, default=TRAIN_SECONDS, help="wall time per paced speed")
+    ap.add_argument("--largest", action="store_true",
+                    help="also the largest size the bars cover: N = 1,000 per class, hidden 200")
     gui.parse_and_run(ap, run)
 
 
@@ -150,6 +152,15 @@ def run(args: argparse.Namespace) -> None:
                       f"ratio {r['ratio']:.2f}; the finished frame's regions "
                       f"{'are' if r['final_regions_fresh'] else 'are NOT'} from its iteration")
                 figures["max_ratio"] = r["ratio"]
+        if args.largest:
+            largest = CASE_STUDY.replace(n=1000, hidden=200)
+            print("N = 1,000 per class, K = 3, hidden 200 (the largest the bars cover)")
+            for rate in (300.0, 3000.0):
+                r = paced_run(rate, args.seconds, largest)
+                print(f"{rate:>6,.0f}/s {r['fps']:>8.1f} {r['regions_per_second']:>9.1f} "
+                      f"{r['matching']:>8.0%} {r['rate']:>8,.0f}", flush=True)
+                figures[f"largest_{rate:.0f}_fps"] = r["fps"]
+                figures[f"largest_{rate:.0f}_matching"] = r["matching"]
     print(gui.load_line(args.background_load))
     print(f"stored in {results.write('frames', figures)}")
 
