@@ -17,6 +17,37 @@
     </message>
 </context>
 <context>
+    <name>CaseStudyBadge</name>
+    <message>
+        <source>the notes&apos; printed loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learner&apos;s run (different random draw)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case study: the notes&apos; printed losses are marked on the loss plot.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches the notes: iteration {it}, {ours} = {printed} ✔</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>differs from the notes: iteration {it}, {ours} ≠ {printed} ✘</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compare with the learner&apos;s printed run (a different random draw), marked on the loss plot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>compare with the learner&apos;s printed run (a different random draw): iteration {it}, {ours} here, {printed} there</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConfigError</name>
     <message>
         <source>{name} must be one of {choices}, got {value!r}</source>
@@ -53,14 +84,79 @@
     </message>
 </context>
 <context>
+    <name>ConfusionView</name>
+    <message>
+        <source>Points:</source>
+        <extracomment>True when the view needs the CONFUSION extra (it became visible), False when hidden.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test (held out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row: the true class. Column: the class the model predicts (the largest score).
+Each cell: how many points, and what share of the row&apos;s class that is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No points are held out: set a held-out fraction above 0 to see test results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pred. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{correct} of {total} points on the diagonal (correct): {share}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CostNotice</name>
+    <message>
+        <source>One iteration will take about {0} at this size: Step and Pause answer at once, and the status bar shows how far each iteration is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>building the data and the first picture (about {0})…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iteration {0}: {1}% of the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, about {0} left in this iteration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DecisionView</name>
     <message>
         <source>Decision regions and training points</source>
+        <extracomment>The points&apos; outline: dark and opaque, so that a pale class stands out on its own pale region. Held-out points, hollow: the class&apos;s marker shape, outlined in its colour, no fill. &quot;regions at iteration n&quot;, shown while the regions lag the readouts. shade cells by confidence (else the crisp argmax map) the iteration of the regions on screen The class grid on screen ((rows, cols) uint8, row 0 at the lowest y); `image.image` holds its RGB pixels.</extracomment>
         <translation>決定領域と訓練データの点</translation>
     </message>
     <message>
         <source>showing {shown} of {total} points (every {stride}th)</source>
         <translation>{total} 点のうち {shown} 点を表示（{stride} 点ごとに 1 点）</translation>
+    </message>
+    <message>
+        <source>class {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>regions at iteration {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -82,6 +178,266 @@
         <source>infinite</source>
         <extracomment>The word for an infinite loss.</extracomment>
         <translation>無限大</translation>
+    </message>
+</context>
+<context>
+    <name>GradcheckView</name>
+    <message>
+        <source>array</source>
+        <extracomment>Kink entries named in the sentence, at most.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max rel. error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kinks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries left out: the finite difference crosses a ReLU kink there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The gradient check failed to run: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{m} of {n} (sample)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>– all kinks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At iteration {it}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest relative error {worst}: at or below 1e-6 in float64 the analytic gradient is right (centred differences, h = {h:g}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{arrays} off by up to {worst}: without the line dhidden[hidden_layer &lt;= 0] = 0 the backward pass sends gradient back through units that were off, so dW and db are not the loss&apos;s gradient. This is what the line is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relative errors above 1e-6 for {arrays} (up to {worst}): the analytic gradient disagrees with the finite differences there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large arrays were checked on a random sample of {m} entries each (seed {seed}); the others entry by entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every entry was checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Left out: {entries}, where the finite difference crosses a ReLU kink (some point&apos;s z = x·W + b changes sign within the step), which can give a larger error ({worst}) without the gradient being wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HeatMap</name>
+    <message>
+        <source>row {row}</source>
+        <extracomment>The marks over zeroed cells: translucent dark grey.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {row} (class {cls})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where}, column {col}: {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  — set to 0 by this line</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IterationTools</name>
+    <message>
+        <source>One iteration, line by line</source>
+        <extracomment>Above this many cells in the hidden layer (points × hidden units) line by line is refused: the stepper keeps every array of the iteration (≈ 5 arrays of this size, 200 MB at 5e6). Parameters may differ from the notebook&apos;s update lines by this much (max norm, relative). The check&apos;s result, for the window to place; hidden until the first check.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step into…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the next iteration one line of the notebook at a time and see every array (Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step into one iteration, line by line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the analytic gradient with centred finite differences of the loss at the current weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip the ReLU backward mask</source>
+        <translation type="unfinished">ReLU 逆伝播のマスクを省く</translation>
+    </message>
+    <message>
+        <source>Experiment on: the line dhidden[hidden_layer &lt;= 0] = 0 is taken out. Training and the gradient check now use a gradient that also flows back through units that were off: it is not the loss&apos;s gradient. This is what the line is for. Untick to restore the notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line by line follows the notes&apos; plain gradient descent: choose that optimizer to step into an iteration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line by line follows the notes&apos; full-batch iteration: set the batch size to 0 to step into an iteration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line by line keeps every array of the iteration: it needs a smaller configuration (points × hidden units at most {n}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An experiment, never saved: leave out the line dhidden[hidden_layer &lt;= 0] = 0. A new run starts from the same initial weights; untick to get the notes&apos; run back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The softmax classifier has no hidden layer, so no mask.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tanh and sigmoid have no mask: their backward line multiplies by the slope instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pausing training…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training is running: pause it (or press Step into again) to go through an iteration line by line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The iteration budget is spent: the lines can be run and read, but Finish needs a larger Iterations value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training is paused at iteration {it}. Each line runs on the real arrays of this run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step taken: the run&apos;s new weights are the update lines&apos; (largest difference {d:.1e} of the weights&apos; size).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step taken, but the run&apos;s new weights differ from the update lines&apos; by {d:.1e} of their size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taking the step…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the gradient at iteration {it}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IterationView</name>
+    <message>
+        <source>One iteration, line by line</source>
+        <extracomment>Arrays whose columns are the classes, per model; the rest of the net&apos;s are hidden units.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last line: its array is shown again as it was</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next line (Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the next line of the notebook on the current arrays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish: take the step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Commit this iteration: the run takes one ordinary Step, which lands on the parameters the update lines produced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has run yet. Press Next line (or Shift+S) to run the first line of the iteration on the current weights and data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: shape {shape}, {dtype}; min {lo}, max {hi}, mean {mean}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden unit j</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>point i (grouped by class)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input dimension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the paused run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>two-layer net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>softmax classifier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iteration {it} of the {what}: {done} of {count} lines run</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -111,6 +467,7 @@
     <name>LossView</name>
     <message>
         <source>Loss</source>
+        <extracomment>The user clicked the plot at this iteration (the nearest whole one, within the run). Data loss on the held-out points, measured with each decision grid: sampled, so drawn as dots joined by a dashed line; in the legend only while there is one. Where a replayed checkpoint sits on the curve (hidden while the view is live).</extracomment>
         <translation>損失</translation>
     </message>
     <message>
@@ -122,12 +479,24 @@
         <translation>損失</translation>
     </message>
     <message>
+        <source>batch loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full training loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>total loss</source>
         <translation>全体の損失</translation>
     </message>
     <message>
         <source>data loss</source>
         <translation>データ損失</translation>
+    </message>
+    <message>
+        <source>test data loss (held out)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>diverged</source>
@@ -138,7 +507,7 @@
     <name>MainWindow</name>
     <message>
         <source>Pause</source>
-        <extracomment>Emitted on the GUI thread after every view has drawn a snapshot (tests wait on this). Every view, drawn in this order from each snapshot of the current run.</extracomment>
+        <extracomment>Emitted on the GUI thread after every view has drawn a snapshot (tests wait on this). Every view, drawn in this order from each snapshot of the current run. says once that the settings file cannot be written</extracomment>
         <translation>一時停止</translation>
     </message>
     <message>
@@ -156,32 +525,6 @@
     <message>
         <source>Training stopped: {0}</source>
         <translation>学習が止まりました: {0}</translation>
-    </message>
-    <message>
-        <source>Export plot</source>
-        <translation>グラフを書き出す</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>PNG 画像 (*.png);;SVG 図 (*.svg)</translation>
-    </message>
-    <message>
-        <source>Export failed: {0}</source>
-        <translation>書き出しに失敗しました: {0}</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation>書き出しに失敗しました</translation>
-    </message>
-    <message>
-        <source>Could not export to {0}:
-{1}</source>
-        <translation>{0} に書き出せませんでした:
-{1}</translation>
-    </message>
-    <message>
-        <source>Exported {0}</source>
-        <translation>{0} に書き出しました</translation>
     </message>
     <message>
         <source>Spiral GUI — watch a neural network learn</source>
@@ -224,6 +567,10 @@
         <translation>モデルの中身</translation>
     </message>
     <message>
+        <source>Confusion matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>ファイル(&amp;F)</translation>
     </message>
@@ -260,6 +607,10 @@
         <translation>表示(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>ヘルプ(&amp;H)</translation>
     </message>
@@ -269,26 +620,119 @@
     </message>
 </context>
 <context>
+    <name>MaskLineView</name>
+    <message>
+        <source>dhidden before</source>
+        <extracomment>The line and its equivalents, as code (not translated).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden_layer &lt;= 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dhidden after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>point i (grouped by class)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden unit j</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same line, three other ways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worked example: z → ReLU → upstream gradient → masked gradient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why hidden_layer and not the pre-activation z = np.dot(X, W) + b? hidden_layer = max(0, z) is 0 exactly where z ≤ 0 and equals z where z &gt; 0, so hidden_layer &lt;= 0 is the same mask as z &lt;= 0, and the notebook did not keep z.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{zeroed} of {total} entries set to 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ({changed:} of them were not 0 before); grey on the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next lines are dW = np.dot(X.T, dhidden) and db = np.sum(dhidden, axis=0): a zeroed entry (i, j) adds nothing to column j of dW or to b[j], so point i sends no gradient into unit j&apos;s weights W[:, j] and bias b[j].</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upstream dhidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>masked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ModelTextView</name>
     <message>
-        <source>Softmax linear classifier</source>
-        <translation>ソフトマックス線形分類器</translation>
+        <source>Now &lt;b&gt;{pct}&lt;/b&gt; of the {count} hidden values are &amp;gt; 0 and pass the gradient whole; the rest pass {slope} of it, never nothing: no unit can die.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No unit is ever cut off: the slope is never 0, so there are no dead units. It shrinks where a unit saturates (its output near {ends}): the mean factor over the {count} hidden values is now &lt;b&gt;{slope}&lt;/b&gt; (at most {top}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Softmax linear classifier&lt;/b&gt;&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>One straight boundary per pair of classes: it cannot follow the arms.</source>
         <translation>境界はクラスの組ごとに直線 1 本なので、渦の腕に沿って曲がることはできません。</translation>
     </message>
     <message>
-        <source>Two-layer net</source>
-        <translation>2層ニューラルネットワーク</translation>
+        <source>&lt;b&gt;Two-layer {activation} net&lt;/b&gt;&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ReLU backward:</source>
-        <translation>ReLU の逆伝播:</translation>
+        <source>&lt;b&gt;{activation} backward:&lt;/b&gt;&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Now &lt;b&gt;{pct}&lt;/b&gt; of the {count} hidden values are &amp;gt; 0: gradient flows back through those only. For the rest, max(0, z) is flat, its slope is 0, so they pass none.</source>
+        <extracomment>Its backward line, as the notes would write it.</extracomment>
         <translation>現在、隠れ層の {count} 個の値のうち &lt;b&gt;{pct}&lt;/b&gt; が &amp;gt; 0 です。勾配はそこだけを通って逆向きに流れます。残りの値では max(0, z) が平らで傾きが 0 なので、勾配はまったく流れません。</translation>
+    </message>
+</context>
+<context>
+    <name>OptionSection</name>
+    <message>
+        <source>Optimizer and network</source>
+        <extracomment>The fields of the section, in the order of its rows. The rows shown only for the optimizers that read them (optimizers.HYPER). The item role holding a choice&apos;s full title, shown in the open list (the box shows the short one). Field name → its widget, in row order.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How each step is taken and what the hidden layer computes; click to fold or unfold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full batch</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -303,12 +747,190 @@
     </message>
     <message>
         <source>{0} must be a finite number</source>
-        <extracomment>Each field&apos;s label, by field name. What the message under the controls says, re-worded on a language change.</extracomment>
+        <extracomment>Enough decimals for any double from 0.001 up to keep its exact value. Custom points use classes below this: K may not go lower (the window keeps it). Each field&apos;s label, by field name. What the message under the controls says, re-worded on a language change.</extracomment>
         <translation>{0} は有限の数値でなければなりません</translation>
+    </message>
+    <message>
+        <source>the custom points use {0} classes, so K may not be lower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {title} data set has {k} classes: K is fixed at {k}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not applied: {0}</source>
         <translation>適用しませんでした: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PointEditor</name>
+    <message>
+        <source>✎ Draw points</source>
+        <extracomment>Every point after an edit: X (n, 2) float64 and y (n,) uint8, read-only. the points being edited (None until the first edit)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit mode: left click adds a point of the chosen class, dragging paints several,
+right click removes the nearest point. Keys 1–9 choose the class. Training goes on:
+the weights are kept and the boundary adapts. Edited data is &quot;custom&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class of the points you add (keys 1–9 on the plot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove every point (undo brings them back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo the last edit of the points (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo it (Ctrl+Shift+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>click: add · drag: paint · right click: remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plane is empty: click to add points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no points: turn on Draw points to add some</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear points</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PointInspector</name>
+    <message>
+        <source>&lt;b&gt;Training point {i}&lt;/b&gt; at x = {x}, class y = {y}</source>
+        <extracomment>Units listed by index in the sentence before &quot;and N more&quot;. Up to this many units the rows are also printed as numbers.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A spot of the plane&lt;/b&gt; at x = {x}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, explained as class {y}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted class {p}: correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#b2182b&apos;&gt;predicted class {p}: misclassified&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted class {p}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (no loss, no gradient)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L_i = −log probs[y_i] = &lt;b&gt;{loss}&lt;/b&gt;; dscores = (probs − onehot(y_i)) / {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No class: no loss term and no gradient. Pick a class above to see them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active units (hidden_layer &amp;gt; 0): {units}; off: {off} units.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This point sends gradient to all {h} units: hidden_layer &amp;gt; 0 for every one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This point sends gradient to &lt;b&gt;no&lt;/b&gt; unit: hidden_layer ≤ 0 for all {h}, so its whole dhidden row is zeroed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This point sends gradient to units &lt;b&gt;{units}&lt;/b&gt; and none to the &lt;b&gt;{count}&lt;/b&gt; units where hidden_layer ≤ 0 ({masked}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This point sends gradient to units &lt;b&gt;{units}&lt;/b&gt; and none to the one unit where hidden_layer ≤ 0 ({masked}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dhidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Point inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain as class:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>z per unit j (grey: ReLU off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dhidden: before the mask, after; ✕ zeroed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>Presentation mode</source>
+        <extracomment>How much larger fonts and markers are, and curves thicker, in presentation mode.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave presentation mode</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -320,6 +942,22 @@
     <message>
         <source>{rate} iterations/s</source>
         <translation>{rate} 反復/秒</translation>
+    </message>
+    <message>
+        <source>accuracy of the initial weights; no loss computed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss of iteration {i}&apos;s batch at the weights of iteration {i}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss of the weights at iteration {i}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; accuracy of the weights after iteration {i}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Iteration</source>
@@ -335,8 +973,464 @@
         <translation>訓練精度</translation>
     </message>
     <message>
+        <source>Test accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test loss (data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Speed</source>
         <translation>速度</translation>
+    </message>
+    <message>
+        <source>Measured on the held-out points, which training never sees</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegionOptionsBar</name>
+    <message>
+        <source>Shade by certainty</source>
+        <extracomment>(shaded, palette name) whenever either changes. Why the choice could not be saved, in the app&apos;s words.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each cell of the decision regions fades towards white as the winning class&apos;s softmax probability falls: pale zones are where the model is unsure. Off: the notes&apos; crisp argmax map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spectral colours (the notes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour-blind-safe colours (Okabe–Ito)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class colours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class colours: the case study&apos;s Spectral map, or Okabe and Ito&apos;s palette, which stays distinct with the common colour-vision deficiencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveNotice</name>
+    <message>
+        <source>Settings not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next launch starts from the settings saved before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionActions</name>
+    <message>
+        <source>&amp;Save session</source>
+        <extracomment>A session or imported points replaced the run (the path), or a file was written. A message box was shown (its text): one per refused file or failed write.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save session &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open session…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss history as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data as CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import points from CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spiral GUI session (*.spiral)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished">書き出しに失敗しました</translation>
+    </message>
+    <message>
+        <source>{name} was not written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the session to {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation type="unfinished">{0} に書き出しました</translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spiral GUI session (*.spiral);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened {name} at iteration {iteration}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported the points of {name}: {iteration} iterations so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no sessions yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpeedControl</name>
+    <message>
+        <source>&amp;Speed</source>
+        <extracomment>The speed chosen, in iterations per second (`inf`: as fast as training goes). Why the choice could not be saved, in the app&apos;s words.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} /s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterations per second. Below Max every frame shows the regions, loss and accuracy of one iteration, so you can watch the spiral form; Max trains as fast as it can and refreshes the pictures less often. Step (S) always does exactly one iteration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelineBar</name>
+    <message>
+        <source>Timeline</source>
+        <extracomment>The user moved the slider to this iteration. The user asked to see the live run again. the checkpoint shown, None while live</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the run as it is now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag to look back at the regions, loss and accuracy of earlier iterations (training pauses); click the loss curve to jump there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iteration {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnitHealthView</name>
+    <message>
+        <source>no hidden layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>– (ReLU only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{dead} of {h} hidden units dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower step_size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>press Reset (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lower reg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;All {h} hidden units are dead.&lt;/b&gt; Every training point is on the dead side of every unit&apos;s line z_j = 0, so &lt;code&gt;dhidden[hidden_layer &amp;lt;= 0] = 0&lt;/code&gt; zeroes all of dhidden: W and b receive no gradient and never change again. To recover: {remedy}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden_layer is all zeros, so W2 gets no gradient from the data either: only b2 still learns, and every point gets the same scores. A step of step_size {step} pushed the units there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All hidden units are dead: W and b get no gradient — {remedy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{dead} of {h} hidden units are dead.&lt;/b&gt; Every training point is on the dead side of their lines, so the mask &lt;code&gt;dhidden[hidden_layer &amp;lt;= 0] = 0&lt;/code&gt; zeroes their whole dhidden column: their W[:, j] and b[j] receive no gradient and never change again. The net has lost most of its hidden layer. To recover: {remedy}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{dead} of {h} hidden units are dead — {remedy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The L2 penalty dominates.&lt;/b&gt; reg = {reg} is so strong that the weights have shrunk to almost nothing: the data loss sits at ln K = ln {k} = {chance} and every class gets probability 1/K = {p} for every point, so the data gradient cannot outweigh the pull towards 0. To recover: {remedy}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The L2 penalty dominates: loss stuck at ln K — {remedy}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A hidden unit is dead when hidden_layer[:, j] is 0 for every training point: every point lies on the dead side of its line z_j = 0, so the mask dhidden[hidden_layer &lt;= 0] = 0 zeroes its whole column, W[:, j] and b[j] get no gradient, and it never learns again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnitsFeature</name>
+    <message>
+        <source>The inspector follows the notes&apos; ReLU net; this run&apos;s hidden layer uses {a}.</source>
+        <extracomment>A click or hover this close to a training point (in pixels) means that point. A click this close to a drawn unit line (in pixels) selects that unit. Width of the docked inspector when it opens (pixels). The extras&apos; owner name at the runner.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This point is not in the training data any more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>point {i}, class {y}
+probs = [{probs}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The softmax model has no hidden layer: scores = X·W + b, so there are no hidden units to draw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit lines explain the notes&apos; ReLU hidden layer; this run uses {a}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw each hidden unit&apos;s line z_j = 0 over the regions, a tick on its active side; colour: the class W2[j] favours; width: |W2[j]|; dashed grey: dead. Click a line to select its unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnitsOverlay</name>
+    <message>
+        <source>the {shown} strongest of {h} units drawn</source>
+        <extracomment>Up to this many lines are anti-aliased: smooth wide lines cost about 5x as much to paint, and among dozens of lines the steps hardly show. How much of the other lines shows while one unit is selected. The active-side tick: its length in pixels.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} of them cross no part of the view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit {j}: ○ {receives} points pass gradient, ✕ the mask blocks {blocked}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnitsView</name>
+    <message>
+        <source>unit {j}: favours class {c}; active (hidden_layer &gt; 0) for {active} of {n} training points; contribution {contribution}</source>
+        <extracomment>thumbnail side in pixels Activation ramp, from 0 (white) to the unit&apos;s largest value in view (dark blue).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — dead: no training point is on its active side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The softmax model has no hidden layer: no units to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {shown} strongest of {h} units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All {h} units, strongest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · {dead} dead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sorted by how much each unit pushes the scores (mean hidden_layer[:, j] × |W2[j]|). Each square is the unit&apos;s output max(0, z_j) over the plane: white where it is 0, dark where it is largest. The bar beside it has the colour of the class W2[j] favours.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a thumbnail, or a unit&apos;s line on the plot, to select that unit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unit {j}: computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Unit {j}&lt;/b&gt; · favours class {c}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · &lt;b style=&apos;color:#c8141e&apos;&gt;dead&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#00783c&apos;&gt;○ {r} points&lt;/span&gt; pass gradient to W[:, {j}], b[{j}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#c8141e&apos;&gt;✕ {b} points&lt;/span&gt; blocked: dhidden[i, {j}] = 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next step (dashed): dW[:, {j}] = {dw}, db[{j}] = {db}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ points have hidden_layer[i, {j}] &gt; 0: their gradient flows into W[:, {j}] and b[{j}] and moves the line z_{j} = 0. ✕ points are on its dead side: the mask dhidden[hidden_layer &lt;= 0] = 0 zeroes their dhidden[i, {j}], so they cannot move it. The dashed line is where z_{j} = 0 will be after W[:, {j}] −= step_size·dW[:, {j}], b[{j}] −= step_size·db[{j}] (plain gradient descent, L2 term included). A dead unit&apos;s whole dhidden column is 0: only the L2 term still changes its W[:, {j}].</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WatchFeatures</name>
+    <message>
+        <source>Log-scale iteration axis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo any zoom: the plots show the whole run again (A)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export animation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>looking back at iteration {0} (training paused): Live returns to iteration {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to animate yet: train for a few iterations first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rendering the animation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export animation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation type="unfinished">{0} に書き出しました</translation>
+    </message>
+    <message>
+        <source>Export cancelled: no file written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export failed: {0}</source>
+        <translation type="unfinished">書き出しに失敗しました: {0}</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished">書き出しに失敗しました</translation>
+    </message>
+    <message>
+        <source>Could not export to {0}:
+{1}</source>
+        <translation type="unfinished">{0} に書き出せませんでした:
+{1}</translation>
+    </message>
+    <message>
+        <source>Animated GIF (*.gif)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Animated WebP (*.webp)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -387,7 +1481,7 @@
     </message>
     <message>
         <source>0.01 · randn (the notes)</source>
-        <extracomment>Slope of the leaky ReLU for negative inputs: max(z, LEAKY_SLOPE * z). FIELD_HELP[&quot;activation&quot;] writes it out (translatable text is literal); a test holds the two equal.</extracomment>
+        <extracomment>The activations as a name inside a sentence (&quot;a two-layer tanh net&quot;). Slope of the leaky ReLU for negative inputs: max(z, LEAKY_SLOPE * z). FIELD_HELP[&quot;activation&quot;] writes it out (translatable text is literal); a test holds the two equal.</extracomment>
         <translation>0.01 · randn（ノートどおり）</translation>
     </message>
     <message>
@@ -614,12 +1708,77 @@
         <extracomment>The titles of each choice field&apos;s values, by field.</extracomment>
         <translation>{0}。</translation>
     </message>
+    <message>
+        <source>Two-layer {activation} net</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>export</name>
     <message>
-        <source>could not write {0}</source>
-        <translation>{0} に書き込めませんでした</translation>
+        <source>too many files named like {0}</source>
+        <extracomment>The longest side of an exported PNG, in pixels: a huge window exports at most this size (a 10000-pixel window at twice its resolution would take seconds and gigabytes). PNG pixels per on-screen device pixel. Extensions of other picture and document formats: such a name gets .png instead of them. The name was changed (an extension added or replaced, a default name in a folder). A file already at the changed name was kept: `path` is a new, numbered name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture could not be drawn ({0} × {1} pixels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the picture could not be encoded as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the drawing could not be started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the drawing could not be completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder {0} does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder {0} cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported {0}</source>
+        <translation type="unfinished">{0} に書き出しました</translation>
+    </message>
+    <message>
+        <source> ({0} × {1} pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, reduced to {0} pixels on the long side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; {0} already exists and was kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export to {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation type="unfinished">グラフを書き出す</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation type="unfinished">PNG 画像 (*.png);;SVG 図 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished">書き出しに失敗しました</translation>
     </message>
 </context>
 <context>
@@ -671,15 +1830,34 @@
     </message>
 </context>
 <context>
+    <name>self._editor</name>
+    <message>
+        <source>Paint points</source>
+        <extracomment>Most often the edited points are sent to training while painting (milliseconds). A drag paints a point each time the pointer has moved this far (pixels). A right click removes the nearest point within this distance (pixels).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>settings</name>
     <message>
         <source>settings file {0} is unreadable; using the defaults</source>
-        <extracomment>Every key the app writes. Keys in the file outside this set are removed when it is saved. A string value longer than this under a known key is junk, whatever the key (removed on save).</extracomment>
+        <extracomment>Every key the app writes. Keys in the file outside this set are removed when it is saved. Sessions listed under File › Open recent, at most. A string value longer than this under a known key is junk, whatever the key (removed on save).</extracomment>
         <translation>設定ファイル {0} を読めないため、既定値を使います</translation>
     </message>
     <message>
         <source>saved settings were invalid ({0}); using the defaults</source>
         <translation>保存された設定が無効だったため（{0}）、既定値を使います</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <source>Spiral GUI — watch a neural network learn</source>
+        <translation type="unfinished">Spiral GUI — ニューラルネットワークが学習する様子を見る</translation>
+    </message>
+    <message>
+        <source>{name}[*] — Spiral GUI</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
