@@ -438,7 +438,7 @@ Each cell: how many points, and what share of the row&apos;s class that is.</sou
     </message>
     <message>
         <source>Iteration {it} of the {what}: {done} of {count} lines run</source>
-        <translation>{what} の反復 {it}: {count} 行のうち {done} 行を実行済み</translation>
+        <translation>{what}の反復 {it}: {count} 行のうち {done} 行を実行済み</translation>
     </message>
 </context>
 <context>
@@ -712,7 +712,7 @@ Each cell: how many points, and what share of the row&apos;s class that is.</sou
     </message>
     <message>
         <source>&lt;b&gt;Two-layer {activation} net&lt;/b&gt;&lt;br&gt;</source>
-        <translation>&lt;b&gt;2層 {activation} ニューラルネットワーク&lt;/b&gt;&lt;br&gt;</translation>
+        <translation>&lt;b&gt;2層ニューラルネットワーク（{activation}）&lt;/b&gt;&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;{activation} backward:&lt;/b&gt;&lt;br&gt;</source>
