@@ -20,11 +20,11 @@
     <name>CaseStudyBadge</name>
     <message>
         <source>the notes&apos; printed loss</source>
-        <translation>ノートに載っている損失</translation>
+        <translation>ノートの損失</translation>
     </message>
     <message>
         <source>learner&apos;s run (different random draw)</source>
-        <translation>学習者の実行（別の乱数）</translation>
+        <translation>学習者の例（別の乱数）</translation>
     </message>
     <message>
         <source>The case study: the notes&apos; printed losses are marked on the loss plot.</source>
@@ -557,7 +557,7 @@ Each cell: how many points, and what share of the row&apos;s class that is.</sou
     </message>
     <message>
         <source>Log-scale loss axis</source>
-        <translation>損失の軸を対数目盛にする</translation>
+        <translation>損失軸を対数表示</translation>
     </message>
     <message>
         <source>Parameters</source>
@@ -1377,7 +1377,7 @@ probs = [{probs}]</translation>
     <name>WatchFeatures</name>
     <message>
         <source>Log-scale iteration axis</source>
-        <translation>反復の軸を対数目盛にする</translation>
+        <translation>反復軸を対数表示</translation>
     </message>
     <message>
         <source>Reset view</source>
