@@ -22,31 +22,32 @@ from .controls import ParameterPanel
 from .pacing import GRID_CELLS
 from .runner import Runner
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CostNotice", text)
+translate = QCoreApplication.translate
 
 
 def slow_iteration_text(cost: Cost) -> str:
     """The note under the panel, or '' when one iteration is quick enough not to mention."""
     if not cost.slow_iteration:
         return ""
-    return _tr("One iteration will take about {0} at this size: Step and Pause answer at once, "
-               "and the status bar shows how far each iteration is.").format(
+    return translate("CostNotice",
+                     "One iteration will take about {0} at this size: Step and Pause answer at once, "
+                     "and the status bar shows how far each iteration is.").format(
         format_duration(cost.iteration_seconds))
 
 
 def building_text(cost: Cost) -> str:
-    return _tr("building the data and the first picture (about {0})…").format(
+    return translate("CostNotice", "building the data and the first picture (about {0})…").format(
         format_duration(cost.first_picture_seconds))
 
 
 def progress_text(iteration: int, done: int, total: int, seconds: float) -> str:
     """'iteration 1: 37% of the rows, about 2 min 10 s left in this iteration'."""
-    text = _tr("iteration {0}: {1}% of the rows").format(f"{iteration:,}", int(100 * done / total))
+    text = translate("CostNotice", "iteration {0}: {1}% of the rows").format(
+        f"{iteration:,}", int(100 * done / total)
+    )
     if done:
         left = seconds * (total - done) / done
-        text += _tr(", about {0} left in this iteration").format(format_duration(left))
+        text += translate("CostNotice", ", about {0} left in this iteration").format(format_duration(left))
     return text
 
 

@@ -16,7 +16,7 @@ touches the runner, the worker or the panel.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QMouseEvent, QPixmap, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -59,7 +59,7 @@ class _EditCommand(QUndoCommand):
         if o.index != e.index + e.X.shape[0]:
             return False
         self.edit = Edit("add", e.index, np.concatenate([e.X, o.X]), np.concatenate([e.y, o.y]))
-        self.setText(self._editor.tr("Paint points"))
+        self.setText(QCoreApplication.translate("PointEditor", "Paint points"))
         return True
 
     def redo(self) -> None:

@@ -47,8 +47,11 @@ def field_help(name: str) -> str:
     """What the field means, one or more sentences ending in a full stop (the tooltips)."""
     text = _config(FIELD_HELP[name])
     # The help is a phrase ("seed of the one random stream…"): a capital and a full stop make it
-    # a sentence, the full stop in the language's own punctuation.
-    return QCoreApplication.translate("config", "{0}.").format(text[0].upper() + text[1:])
+    # a sentence, the full stop in the language's own punctuation. A translation is left as it is
+    # written (a code name such as step_size that starts it keeps its spelling).
+    if text == FIELD_HELP[name]:
+        text = text[0].upper() + text[1:]
+    return QCoreApplication.translate("config", "{0}.").format(text)
 
 
 def choice_title(field: str, value: str) -> str:

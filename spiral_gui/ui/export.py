@@ -48,10 +48,7 @@ _REPLACED_SUFFIXES = frozenset(
     {".jpg", ".jpeg", ".bmp", ".gif", ".tif", ".tiff", ".webp", ".pdf", ".eps", ".ps", ".ico", ".xpm"}
 )
 FORMATS = (".png", ".svg")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("export", text)
+translate = QCoreApplication.translate
 
 
 class ExportError(OSError):
@@ -109,7 +106,7 @@ def _free_name(path: Path) -> Path:
         candidate = path.with_name(f"{path.stem}-{i}{path.suffix}")
         if not (candidate.exists() or candidate.is_symlink()):
             return candidate
-    raise ExportError(errno.EEXIST, _tr("too many files named like {0}").format(path.name))
+    raise ExportError(errno.EEXIST, translate("export", "too many files named like {0}").format(path.name))
 
 
 def export_plot(view: pg.PlotWidget, path: str | Path) -> Path:
@@ -162,12 +159,12 @@ def _png_bytes(view: pg.PlotWidget, path: Path) -> tuple[bytes, Exported]:
     params["antialias"] = True
     image = exporter.export(toBytes=True)
     if image is None or image.isNull():
-        raise ExportError(errno.ENOMEM, _tr("the picture could not be drawn ({0} × {1} pixels)")
-                          .format(width, height))
+        text = translate("export", "the picture could not be drawn ({0} × {1} pixels)")
+        raise ExportError(errno.ENOMEM, text.format(width, height))
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise ExportError(errno.EIO, _tr("the picture could not be encoded as PNG"))
+        raise ExportError(errno.EIO, translate("export", "the picture could not be encoded as PNG"))
     data = bytes(buffer.data().data())
     return data, Exported(path, image.width(), image.height(), capped)
 
@@ -188,7 +185,7 @@ def _svg_bytes(view: QWidget) -> bytes:
     generator.setTitle(f"Spiral GUI — {view.objectName().replace('_', ' ')}")
     painter = QPainter()
     if not painter.begin(generator):
-        raise ExportError(errno.EIO, _tr("the drawing could not be started"))
+        raise ExportError(errno.EIO, translate("export", "the drawing could not be started"))
     try:
         # A plot view is a QGraphicsView, whose render(painter) the QWidget stubs do not know.
         view.render(painter)  # type: ignore[call-overload]
@@ -197,7 +194,7 @@ def _svg_bytes(view: QWidget) -> bytes:
     buffer.close()
     data = bytes(array.data())
     if not ended or not data:
-        raise ExportError(errno.EIO, _tr("the drawing could not be completed"))
+        raise ExportError(errno.EIO, translate("export", "the drawing could not be completed"))
     return data
 
 
@@ -233,11 +230,13 @@ def _check_writable(path: Path) -> None:
         raise ExportError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
     folder = real.parent
     if not folder.is_dir():
-        raise ExportError(errno.ENOENT, _tr("the folder {0} does not exist").format(folder), str(path))
+        raise ExportError(errno.ENOENT, translate("export", "the folder {0} does not exist").format(folder),
+                          str(path))
     if real.exists() and not os.access(real, os.W_OK):
-        raise ExportError(errno.EACCES, _tr("the file is read-only"), str(path))
+        raise ExportError(errno.EACCES, translate("export", "the file is read-only"), str(path))
     if not real.exists() and not os.access(folder, os.W_OK | os.X_OK):
-        raise ExportError(errno.EACCES, _tr("the folder {0} cannot be written").format(folder), str(path))
+        text = translate("export", "the folder {0} cannot be written")
+        raise ExportError(errno.EACCES, text.format(folder), str(path))
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -15,34 +15,35 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from .export import MAX_EXPORT_PIXELS, Exported, ExportError, Target, export_view, target_for
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("export", text)
+translate = QCoreApplication.translate
 
 
 def success_text(result: Exported, target: Target) -> str:
     """'Exported /path/loss-curve.png', with what the user should know about the name or size."""
-    text = _tr("Exported {0}").format(result.path)
+    text = translate("export", "Exported {0}").format(result.path)
     if result.width:
-        text += _tr(" ({0} × {1} pixels").format(result.width, result.height)
+        text += translate("export", " ({0} × {1} pixels").format(result.width, result.height)
         if result.capped:
-            text += _tr(", reduced to {0} pixels on the long side").format(f"{MAX_EXPORT_PIXELS:,}")
+            text += translate("export", ", reduced to {0} pixels on the long side").format(
+                f"{MAX_EXPORT_PIXELS:,}"
+            )
         text += ")"
     if target.kept_existing is not None:
-        text += _tr("; {0} already exists and was kept").format(target.kept_existing.name)
+        text += translate("export", "; {0} already exists and was kept").format(target.kept_existing.name)
     return text
 
 
 def failure_text(path: Path, exc: OSError) -> str:
     """'Could not export to /path/x.png: No space left on device'."""
     reason = exc.strerror or str(exc)
-    return _tr("Could not export to {0}: {1}").format(path, reason)
+    return translate("export", "Could not export to {0}: {1}").format(path, reason)
 
 
 def ask_and_export(window: QMainWindow, view: pg.PlotWidget, default_name: str) -> Exported | None:
     """The save dialog (which confirms replacing the file it names), then `export_to`."""
     path, chosen = QFileDialog.getSaveFileName(
-        window, _tr("Export plot"), f"{default_name}.png", _tr("PNG image (*.png);;SVG drawing (*.svg)")
+        window, translate("export", "Export plot"), f"{default_name}.png",
+        translate("export", "PNG image (*.png);;SVG drawing (*.svg)")
     )
     if not path:
         return None
@@ -62,7 +63,7 @@ def export_to(
     except (ExportError, OSError) as exc:
         text = failure_text(shown, exc)
         window.statusBar().showMessage(text, 15000)
-        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Export failed"), text, parent=window)
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("export", "Export failed"), text, parent=window)
         box.setObjectName("export_failed_box")
         box.setModal(False)
         box.show()

@@ -208,8 +208,12 @@ class MainWindow(QMainWindow):
         self.snapshot_drawn.emit(snap)
 
     def retranslate(self) -> None:
-        """Re-set every text in the current language (window_text); views and the panel do their own."""
+        """Re-set every text in the current language (window_text); views and the panel do their own,
+        the non-widget helpers (watch, sessions), which get no LanguageChange event, are told here."""
         retranslate_window(self)
+        for helper in (getattr(self, "watch", None), getattr(self, "sessions", None)):
+            if helper is not None:
+                helper.retranslate()
         self._show_running(self.runner.running)
         snap = self.last_snapshot
         self.statusBar().showMessage(messages.status_text(snap) if snap else messages.ready_text())

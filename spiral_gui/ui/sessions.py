@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
@@ -135,10 +135,11 @@ class SessionActions(QObject):
     # -- title and modified marker ----------------------------------------------------------------
     def _show_title(self) -> None:
         w = self._window
+        translate = QCoreApplication.translate
         if self.path is None:
-            w.setWindowTitle(w.tr("Spiral GUI — watch a neural network learn"))
+            w.setWindowTitle(translate("MainWindow", "Spiral GUI — watch a neural network learn"))
         else:
-            w.setWindowTitle(w.tr("{name}[*] — Spiral GUI").format(name=self.path.name))
+            w.setWindowTitle(translate("MainWindow", "{name}[*] — Spiral GUI").format(name=self.path.name))
 
     @Slot(object)
     def _on_snapshot(self, snap: Snapshot) -> None:

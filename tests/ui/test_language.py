@@ -18,11 +18,15 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
+    QDockWidget,
     QGroupBox,
     QLabel,
     QMenu,
     QMessageBox,
+    QTableWidget,
+    QTabWidget,
     QWidget,
 )
 
@@ -86,14 +90,43 @@ def catalogue() -> dict[str, str]:
     return out
 
 
+def _widgets(window) -> list[QWidget]:
+    """The window, every widget under it (docks, tab pages, hidden ones), and every other visible
+    top-level window (the iteration view, a floating inspector, a dialog) with its widgets."""
+    seen: dict[int, QWidget] = {}
+    tops = [window, *(w for w in QApplication.topLevelWidgets() if w is not window and w.isVisible())]
+    for top in tops:
+        for w in (top, *top.findChildren(QWidget)):
+            seen.setdefault(id(w), w)
+    return list(seen.values())
+
+
 def shown_texts(window) -> Iterator[tuple[str, str]]:
     """(where, text) of everything the window shows: titles, labels, buttons, tooltips, combo
-    items, menus and actions, plot titles, axis labels, legends and notes, the status bar."""
-    widgets = [window, *window.findChildren(QWidget)]
-    for w in widgets:
+    items, tabs, table headers, menus and actions, plot titles, axis labels, legends and notes,
+    the status bar; in the window and in the other windows it opened."""
+    for action in window.actions():
+        yield f"window/{action.objectName()}.text", action.text()
+        yield f"window/{action.objectName()}.toolTip", action.toolTip()
+    for w in _widgets(window):
         where = w.objectName() or type(w).__name__
-        yield where + ".windowTitle", w.windowTitle() if w.isWindow() else ""
+        yield where + ".windowTitle", w.windowTitle() if w.isWindow() or isinstance(w, QDockWidget) else ""
         yield where + ".toolTip", w.toolTip()
+        if isinstance(w, QTabWidget):
+            for i in range(w.count()):
+                yield f"{where}.tab{i}", w.tabText(i)
+                yield f"{where}.tabToolTip{i}", w.tabToolTip(i)
+        if isinstance(w, QTableWidget):
+            for i in range(w.columnCount()):
+                item = w.horizontalHeaderItem(i)
+                yield f"{where}.column{i}", item.text() if item else ""
+            for i in range(w.rowCount()):
+                item = w.verticalHeaderItem(i)
+                yield f"{where}.row{i}", item.text() if item else ""
+                for j in range(w.columnCount()):
+                    cell = w.item(i, j)
+                    yield f"{where}.cell{i},{j}", cell.text() if cell else ""
+                    yield f"{where}.cellToolTip{i},{j}", cell.toolTip() if cell else ""
         if isinstance(w, (QLabel, QAbstractButton)):
             yield where + ".text", w.text()
         if isinstance(w, QGroupBox):
@@ -157,7 +190,7 @@ def test_the_whole_window_speaks_japanese(qtbot, make_window, ja) -> None:
     assert_all_japanese(window)
     assert window.start_button.text() == "開始" and window.params_box.title() == "パラメータ"
     assert "2層ニューラルネットワーク" in window.model_text.text()
-    assert "<code>dhidden[hidden &lt;= 0] = 0</code>" in window.model_text.text()
+    assert "<code>dhidden[hidden_layer &lt;= 0] = 0</code>" in window.model_text.text()
 
     click(qtbot, window, "step_button")
     wait_until_snapshot(qtbot, window, lambda s: s.iteration == 1)
@@ -208,6 +241,62 @@ def test_a_diverged_run_is_explained_in_japanese(qtbot, make_window, ja) -> None
     assert status.endswith("そのあとリセット (R) を押してください")
     assert window.loss_label.text().startswith("発散 — 最後の有限な損失")
     assert_all_japanese(window)
+
+
+def test_the_merged_features_speak_japanese_too(qtbot, make_window, ja, monkeypatch) -> None:
+    """The iteration view, the gradient check, hidden units, the point inspector, the confusion
+    matrix, the optimizer section, the timeline and the cost notice, each opened and walked."""
+    from spiral_gui.engine import cost
+
+    window = make_window(config=TrainConfig(n=40, hidden=10, iterations=300, test_fraction=0.2))
+    for i in range(3):
+        click(qtbot, window, "step_button")
+        wait_until_snapshot(qtbot, window, lambda s, n=i + 1: s.iteration == n)
+    if not window.panel.options.isChecked():
+        window.panel.options.click()  # unfold the optimizer and network section
+
+    units_check = window.findChild(QWidget, "units_check")
+    units_check.setChecked(True)
+    window.units.inspect(index=0)
+    inspector = window.findChild(QWidget, "point_inspector")
+    qtbot.waitUntil(lambda: inspector.isVisible() and inspector.inspection is not None, timeout=10_000)
+    window.units.select_unit(0)
+    for page in range(window.inside_tabs.count()):
+        window.inside_tabs.setCurrentIndex(page)
+        qtbot.wait(50)
+        assert_all_japanese(window)
+
+    tools = window.iteration_tools
+    click(qtbot, window, "step_into_button")
+    qtbot.waitUntil(lambda: tools.stepper is not None, timeout=10_000)
+    view = window.findChild(QWidget, "iteration_view")
+    assert view.isVisible()
+    assert_all_japanese(window)
+    window.findChild(QWidget, "next_line_button").click()
+    qtbot.waitUntil(lambda: tools.stepper.position > 0, timeout=10_000)
+    assert_all_japanese(window)
+
+    before = tools.last_check
+    click(qtbot, window, "gradcheck_button")
+    qtbot.waitUntil(lambda: tools.last_check is not None and tools.last_check is not before, timeout=30_000)
+    assert window.findChild(QLabel, "gradcheck_summary").text()
+    assert_all_japanese(window)
+
+    monkeypatch.setattr(cost, "_measured", 2e-5)  # a slow machine: the cost notice shows
+    label = window.findChild(QLabel, "cost_label")
+    window.findChild(QWidget, "hidden_spin").setValue(300)
+    assert label.isVisible() and label.text()
+    assert_all_japanese(window)
+    window.sessions._fill_recent()
+    assert_all_japanese(window)
+    texts = dict(shown_texts(window))  # the walk reached every one of them
+    for key in ("iteration_view.windowTitle", "next_line_button.text", "iteration_message.text",
+                "gradcheck_table.column2", "point_inspector.windowTitle", "inspector_sentence.text",
+                "explainer_tabs.tab1", "explainer_tabs.tab2", "confusion_table.row0", "units_note.text",
+                "options_header.text", "timeline_label.text", "live_button.text", "shading_check.text",
+                "palette_combo.item1", "speed_combo.item8", "cost_label.text", "recent_menu.title",
+                "recent_menu/.text", "QMenu/presentation_action.text", "dead_units_label.text"):
+        assert texts.get(key), key
 
 
 def test_switching_live_changes_every_text_both_ways(qtbot, make_window, english) -> None:

@@ -17,6 +17,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+translate = QCoreApplication.translate
+
 #: ColorBrewer RdBu, reversed: negative blue, zero white, positive red.
 _RDBU = ("#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7", "#fddbc7", "#f4a582", "#d6604d", "#b2182b")
 DIVERGING = pg.ColorMap(np.linspace(0.0, 1.0, len(_RDBU)), [pg.mkColor(c) for c in _RDBU])
@@ -24,9 +26,6 @@ BOOLEAN = pg.ColorMap(np.array([0.0, 1.0]), [pg.mkColor("#ffffff"), pg.mkColor("
 #: The marks over zeroed cells: translucent dark grey.
 MARK_RGBA = (40, 40, 40, 110)
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HeatMap", text)
 
 
 def as_image(value: np.ndarray) -> np.ndarray:
@@ -158,14 +157,16 @@ class HeatMap(QWidget):
         a = self._array
         if a is None or not (0 <= row < a.shape[0] and 0 <= col < a.shape[1]):
             return " "
-        where = _tr("row {row}").format(row=row)
+        where = translate("HeatMap", "row {row}").format(row=row)
         if self._row_classes is not None and row < len(self._row_classes):
-            where = _tr("row {row} (class {cls})").format(row=row, cls=int(self._row_classes[row]))
-        text = _tr("{where}, column {col}: {value}").format(
+            where = translate("HeatMap", "row {row} (class {cls})").format(
+                row=row, cls=int(self._row_classes[row])
+            )
+        text = translate("HeatMap", "{where}, column {col}: {value}").format(
             where=where, col=col, value=format_value(a[row, col])
         )
         if self._marked is not None and self._marked[row, col]:
-            text += _tr("  — set to 0 by this line")
+            text += translate("HeatMap", "  — set to 0 by this line")
         return text
 
     def _on_mouse(self, pos: QPointF) -> None:

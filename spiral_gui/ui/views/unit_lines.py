@@ -20,6 +20,8 @@ from ...engine.unit_extras import UnitsOverview, active_region
 from ...engine.units import UnitDetail
 from .style import class_colours
 
+translate = QCoreApplication.translate
+
 #: Line widths in pixels: the weakest and the strongest unit drawn.
 MIN_WIDTH, MAX_WIDTH = 1.0, 3.5
 #: Up to this many lines are anti-aliased: smooth wide lines cost about 5x as much to paint, and
@@ -34,9 +36,6 @@ RECEIVES_COLOUR = QColor(0, 120, 60)
 BLOCKED_COLOUR = QColor(200, 20, 30)
 ACTIVE_SHADE = QColor(230, 160, 0, 210)
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("UnitsOverlay", text)
 
 
 def _clip(a: QPointF, b: QPointF, r: QRectF) -> tuple[QPointF, QPointF] | None:
@@ -219,11 +218,12 @@ class UnitsOverlay:
         hidden_lines = int(np.count_nonzero(~lines.visible))
         text = ""
         if h > len(units):
-            text = _tr("the {shown} strongest of {h} units drawn").format(shown=len(units), h=f"{h:,}")
-        if hidden_lines:
-            text += ("; " if text else "") + _tr("{count} of them cross no part of the view").format(
-                count=hidden_lines
+            text = translate("UnitsOverlay", "the {shown} strongest of {h} units drawn").format(
+                shown=len(units), h=f"{h:,}"
             )
+        if hidden_lines:
+            crossing = translate("UnitsOverlay", "{count} of them cross no part of the view")
+            text += ("; " if text else "") + crossing.format(count=hidden_lines)
         self._lines_text = text
         self._update_note()
 
@@ -268,7 +268,7 @@ class UnitsOverlay:
             else:
                 curve.setData([], [])
         self.receives_count, self.blocked_count = detail.receives_count, detail.blocked_count
-        self._detail_text = _tr(
+        self._detail_text = translate("UnitsOverlay",
             "unit {j}: ○ {receives} points pass gradient, ✕ the mask blocks {blocked}"
         ).format(j=detail.j, receives=detail.receives_count, blocked=detail.blocked_count)
         self._mark_selected()
