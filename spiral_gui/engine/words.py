@@ -5,10 +5,12 @@ English. lupdate recognises the name (as it does Qt's C++ macro) and files the t
 `context`; the window translates it when it shows it, with
 `QCoreApplication.translate(context, text)`. Text with values is marked as a template
 ("… {name} …") and formatted after translation; `Words` and `Listing` carry such a template with
-its values (in a message made of parts). Imports nothing, and never Qt.
+its values (in a message made of parts). Imports only the standard library, and never Qt.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -44,7 +46,7 @@ class Listing:
 
     __slots__ = ("context", "items", "separator")
 
-    def __init__(self, context: str, separator: str, items: list[object]) -> None:
+    def __init__(self, context: str, separator: str, items: Iterable[object]) -> None:
         self.context = context
         self.separator = separator
         self.items = list(items)
