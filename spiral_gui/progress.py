@@ -3,7 +3,7 @@
 Holds `RunProgress`, which the command line feeds with iterations done (and, within an
 iteration, row blocks done, through `Trainer.step(on_block=...)`). It writes only to the stream
 it is given (stderr), never to stdout, whose lines keep the notebook's format. Pure Python: no
-NumPy, no Qt.
+NumPy, no Qt (`format_duration` marks its unit words for the window's translations).
 
 - The estimate is measured, not modelled: the speed from the end of the first row block (or
   iteration) on, which leaves out the first one's warm-up, once it has been measured over
@@ -19,23 +19,34 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
+from .engine.words import QT_TRANSLATE_NOOP
+
 MEASURE_S = 0.5
 ESTIMATE_ABOVE_S = 5.0
 REFRESH_S = 0.2
 
 
-def format_duration(seconds: float) -> str:
-    """Rounded for a person: '0.4 s', '12 s', '3 min 20 s', '2 h 05 min', '3 d 4 h'."""
+def _english(text: str) -> str:
+    return text
+
+
+def format_duration(seconds: float, translate: Callable[[str], str] = _english) -> str:
+    """Rounded for a person: '0.4 s', '12 s', '3 min 20 s', '2 h 05 min', '3 d 4 h'.
+
+    The unit words are templates marked for translation (context "duration"); the window passes
+    `translate` to word them in the user's language, the command line keeps English."""
     if seconds < 10:
-        return f"{seconds:.1f} s"
+        return translate(QT_TRANSLATE_NOOP("duration", "{0} s")).format(f"{seconds:.1f}")
     s = round(seconds)
     if s < 60:
-        return f"{s} s"
+        return translate(QT_TRANSLATE_NOOP("duration", "{0} s")).format(s)
     if s < 3600:
-        return f"{s // 60} min {s % 60:02d} s"
+        return translate(QT_TRANSLATE_NOOP("duration", "{0} min {1} s")).format(s // 60, f"{s % 60:02d}")
     if s < 86400:
-        return f"{s // 3600} h {s % 3600 // 60:02d} min"
-    return f"{s // 86400} d {s % 86400 // 3600} h"
+        return translate(QT_TRANSLATE_NOOP("duration", "{0} h {1} min")).format(
+            s // 3600, f"{s % 3600 // 60:02d}"
+        )
+    return translate(QT_TRANSLATE_NOOP("duration", "{0} d {1} h")).format(s // 86400, s % 86400 // 3600)
 
 
 class RunProgress:

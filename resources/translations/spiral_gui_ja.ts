@@ -1727,6 +1727,97 @@ probs = [{probs}]</translation>
     </message>
 </context>
 <context>
+    <name>csv</name>
+    <message>
+        <source>the file holds no points</source>
+        <extracomment>Bad rows named in a refusal&apos;s message.</extracomment>
+        <translation>ファイルに点がありません</translation>
+    </message>
+    <message>
+        <source>line {line}: {reason}</source>
+        <translation>{line} 行目: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} is not a number ({text!r})</source>
+        <translation>{name} が数値ではありません（{text!r}）</translation>
+    </message>
+    <message>
+        <source>{name} is not a finite number ({text!r})</source>
+        <translation>{name} が有限の数値ではありません（{text!r}）</translation>
+    </message>
+    <message>
+        <source>{name} = {value:g} is outside ±{limit:g}</source>
+        <translation>{name} = {value:g} が ±{limit:g} の範囲外です</translation>
+    </message>
+    <message>
+        <source>label is not a whole number ({text!r})</source>
+        <translation>label が整数ではありません（{text!r}）</translation>
+    </message>
+    <message>
+        <source>label {value:g} is not a class from 0 to {top}</source>
+        <translation>label {value:g} は 0 から {top} までのクラスではありません</translation>
+    </message>
+    <message>
+        <source>the header names no {names} column (it needs x1, x2, label)</source>
+        <translation>見出し行に {names} 列がありません（x1、x2、label の列が必要です）</translation>
+    </message>
+    <message>
+        <source>expected {need} values, got {got}</source>
+        <translation>値が {need} 個必要ですが、{got} 個しかありません</translation>
+    </message>
+    <message>
+        <source>split must be &apos;train&apos; or &apos;test&apos;, got {word!r}</source>
+        <translation>split は train か test でなければなりません（入力値: {word!r}）</translation>
+    </message>
+    <message>
+        <source>the file holds more than {count:,} points, the most allowed</source>
+        <translation>ファイルの点が上限の {count:,} 個を超えています</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text</source>
+        <translation>ファイルが UTF-8 のテキストではありません</translation>
+    </message>
+    <message>
+        <source>the file is not valid CSV ({reason})</source>
+        <translation>ファイルが正しい CSV ではありません（{reason}）</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>／</translation>
+    </message>
+    <message>
+        <source> (and {count} more)</source>
+        <translation>（ほか {count} 行）</translation>
+    </message>
+    <message>
+        <source>1 bad row, nothing imported: {shown}{more}</source>
+        <translation>不正な行が 1 行あるため、何もインポートしませんでした: {shown}{more}</translation>
+    </message>
+    <message>
+        <source>{count} bad rows, nothing imported: {shown}{more}</source>
+        <translation>不正な行が {count} 行あるため、何もインポートしませんでした: {shown}{more}</translation>
+    </message>
+</context>
+<context>
+    <name>duration</name>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <source>{0} min {1} s</source>
+        <translation>{0} 分 {1} 秒</translation>
+    </message>
+    <message>
+        <source>{0} h {1} min</source>
+        <translation>{0} 時間 {1} 分</translation>
+    </message>
+    <message>
+        <source>{0} d {1} h</source>
+        <translation>{0} 日 {1} 時間</translation>
+    </message>
+</context>
+<context>
     <name>export</name>
     <message>
         <source>too many files named like {0}</source>
@@ -1840,6 +1931,247 @@ probs = [{probs}]</translation>
     <message>
         <source>unknown error</source>
         <translation>不明なエラー</translation>
+    </message>
+</context>
+<context>
+    <name>session</name>
+    <message>
+        <source>cannot open {name}: {reason}</source>
+        <extracomment>Largest session file accepted on disk, and largest total it may unpack to.</extracomment>
+        <translation>{name} を開けません: {reason}</translation>
+    </message>
+    <message>
+        <source>the session is inconsistent: {reason}</source>
+        <translation>セッションの内容に矛盾があります: {reason}</translation>
+    </message>
+    <message>
+        <source>it is not a file</source>
+        <translation>ファイルではありません</translation>
+    </message>
+    <message>
+        <source>there is no such file</source>
+        <translation>そのファイルは存在しません</translation>
+    </message>
+    <message>
+        <source>it cannot be read ({reason})</source>
+        <translation>読み込めません（{reason}）</translation>
+    </message>
+    <message>
+        <source>it is {size}, over the {limit} a session may be</source>
+        <translation>サイズが {size} あり、セッションの上限の {limit} を超えています</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>ファイルが空です</translation>
+    </message>
+    <message>
+        <source>a JSON file</source>
+        <translation>JSON ファイルです</translation>
+    </message>
+    <message>
+        <source>not a zip archive</source>
+        <translation>zip アーカイブではありません</translation>
+    </message>
+    <message>
+        <source>it is not a Spiral GUI session ({what})</source>
+        <translation>Spiral GUI のセッションではありません（{what}）</translation>
+    </message>
+    <message>
+        <source>the file is damaged (a checksum does not match)</source>
+        <translation>ファイルが壊れています（チェックサムが一致しません）</translation>
+    </message>
+    <message>
+        <source>the file is truncated or damaged: its zip directory cannot be read</source>
+        <translation>ファイルが途中で切れているか壊れています: zip のディレクトリを読めません</translation>
+    </message>
+    <message>
+        <source>the file is damaged: its contents cannot be unpacked</source>
+        <translation>ファイルが壊れています: 中身を展開できません</translation>
+    </message>
+    <message>
+        <source>it is not a Spiral GUI session (a zip archive without {member})</source>
+        <translation>Spiral GUI のセッションではありません（{member} を含まない zip アーカイブです）</translation>
+    </message>
+    <message>
+        <source>the file is damaged: a member appears twice in its zip directory</source>
+        <translation>ファイルが壊れています: zip のディレクトリに同じメンバーが 2 回現れます</translation>
+    </message>
+    <message>
+        <source>it would unpack to {size}, over the {limit} limit (refusing to unpack it)</source>
+        <translation>展開すると {size} になり、上限の {limit} を超えます（展開しません）</translation>
+    </message>
+    <message>
+        <source>its {member} is {size}, too large for a session document</source>
+        <translation>{member} が {size} あり、セッションの文書としては大きすぎます</translation>
+    </message>
+    <message>
+        <source>the file is damaged: {member} is missing</source>
+        <translation>ファイルが壊れています: {member} がありません</translation>
+    </message>
+    <message>
+        <source>the file is damaged: {member} is not the size its directory says</source>
+        <translation>ファイルが壊れています: {member} のサイズがディレクトリの記載と異なります</translation>
+    </message>
+    <message>
+        <source>the file is damaged: {member} is not valid JSON</source>
+        <translation>ファイルが壊れています: {member} が正しい JSON ではありません</translation>
+    </message>
+    <message>
+        <source>it is not a Spiral GUI session (its document is of another format)</source>
+        <translation>Spiral GUI のセッションではありません（文書が別の形式です）</translation>
+    </message>
+    <message>
+        <source>the file is damaged: its format version is {version!r}</source>
+        <translation>ファイルが壊れています: 形式のバージョンが {version!r} です</translation>
+    </message>
+    <message>
+        <source>it was saved by a newer Spiral GUI (session format {version}; this version reads up to {supported})</source>
+        <translation>新しい Spiral GUI で保存されたファイルです（セッション形式 {version}。このバージョンが読めるのは形式 {supported} までです）</translation>
+    </message>
+    <message>
+        <source>the file is damaged: {member} is not a NumPy archive</source>
+        <translation>ファイルが壊れています: {member} が NumPy のアーカイブではありません</translation>
+    </message>
+    <message>
+        <source>its {member} would unpack to more than {limit}</source>
+        <translation>{member} を展開すると {limit} を超えます</translation>
+    </message>
+    <message>
+        <source>the file is damaged: {member} holds {name!r}, not an array</source>
+        <translation>ファイルが壊れています: {member} に配列ではない {name!r} が含まれています</translation>
+    </message>
+    <message>
+        <source>the file is damaged: array {name} is shorter than its header says</source>
+        <translation>ファイルが壊れています: 配列 {name} がヘッダーの記載より短くなっています</translation>
+    </message>
+    <message>
+        <source>the file is damaged: {member} cannot be read</source>
+        <translation>ファイルが壊れています: {member} を読めません</translation>
+    </message>
+    <message>
+        <source>the file is damaged: array {name} has an unknown layout</source>
+        <translation>ファイルが壊れています: 配列 {name} のレイアウトが不明です</translation>
+    </message>
+    <message>
+        <source>it holds a pickled Python object ({name}); sessions hold plain numbers only</source>
+        <translation>pickle された Python オブジェクト（{name}）が含まれています。セッションに入れられるのは数値だけです</translation>
+    </message>
+    <message>
+        <source>array {name} is of type {dtype}, not plain numbers</source>
+        <translation>配列 {name} の型は {dtype} で、単純な数値ではありません</translation>
+    </message>
+    <message>
+        <source>the file is damaged: {member} has no list of arrays</source>
+        <translation>ファイルが壊れています: {member} に配列の一覧がありません</translation>
+    </message>
+    <message>
+        <source>the file is damaged: its arrays do not match its document ({names})</source>
+        <translation>ファイルが壊れています: 配列が文書の記載と一致しません（{names}）</translation>
+    </message>
+    <message>
+        <source>the file is damaged: array {name} is not what its document says</source>
+        <translation>ファイルが壊れています: 配列 {name} が文書の記載と異なります</translation>
+    </message>
+    <message>
+        <source>it has no configuration</source>
+        <translation>設定がありません</translation>
+    </message>
+    <message>
+        <source>its configuration has settings this version does not know ({names}): it was probably saved by a newer Spiral GUI</source>
+        <translation>このバージョンの知らない設定項目があります（{names}）。新しい Spiral GUI で保存されたものと思われます</translation>
+    </message>
+    <message>
+        <source>its configuration is refused: {reason}</source>
+        <translation>設定を受け付けられません: {reason}</translation>
+    </message>
+    <message>
+        <source>the parameters must be {names}, got {got}</source>
+        <extracomment>The refusals of `_params`, for the weights now and for the initial weights.</extracomment>
+        <translation>重みは {names} でなければなりません（実際は {got}）</translation>
+    </message>
+    <message>
+        <source>parameter {name} must be {shape} numbers, got {dtype} {got}</source>
+        <translation>重み {name} は {shape} の数値でなければなりません（実際は {dtype} {got}）</translation>
+    </message>
+    <message>
+        <source>parameter {name} holds values that are not finite numbers (NaN or infinity)</source>
+        <translation>重み {name} に有限でない値（NaN または無限大）が含まれています</translation>
+    </message>
+    <message>
+        <source>the initial parameters must be {names}, got {got}</source>
+        <translation>初期の重みは {names} でなければなりません（実際は {got}）</translation>
+    </message>
+    <message>
+        <source>initial parameter {name} must be {shape} numbers, got {dtype} {got}</source>
+        <translation>初期の重み {name} は {shape} の数値でなければなりません（実際は {dtype} {got}）</translation>
+    </message>
+    <message>
+        <source>initial parameter {name} holds values that are not finite numbers (NaN or infinity)</source>
+        <translation>初期の重み {name} に有限でない値（NaN または無限大）が含まれています</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>its iteration is {value!r}</source>
+        <translation>反復回数が {value!r} になっています</translation>
+    </message>
+    <message>
+        <source>its status is missing or unknown</source>
+        <translation>状態がないか、不明な状態です</translation>
+    </message>
+    <message>
+        <source>its status reason is not text</source>
+        <translation>状態の理由がテキストではありません</translation>
+    </message>
+    <message>
+        <source>its window information is not a JSON object</source>
+        <translation>ウィンドウの情報が JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>array {name} is missing</source>
+        <translation>配列 {name} がありません</translation>
+    </message>
+    <message>
+        <source>the points must be float64 and the labels uint8, got {x} and {y}</source>
+        <translation>点は float64、ラベルは uint8 でなければなりません（実際は {x} と {y}）</translation>
+    </message>
+    <message>
+        <source>the held-out mask must be {count:,} booleans, got {dtype} {shape}</source>
+        <translation>取り分けた点のマスクは {count:,} 個の真偽値でなければなりません（実際は {dtype} {shape}）</translation>
+    </message>
+    <message>
+        <source>the {dataset} data has {points:,} points, not N × K = {expected:,}</source>
+        <translation>{dataset} データの点が {points:,} 個あり、N × K = {expected:,} と一致しません</translation>
+    </message>
+    <message>
+        <source>history/{name} must hold {count:,} float64 losses, got {got}</source>
+        <translation>history/{name} には float64 の損失が {count:,} 個必要です（実際は {got}）</translation>
+    </message>
+    <message>
+        <source>history/{name} holds values that are not finite numbers</source>
+        <translation>history/{name} に有限でない値が含まれています</translation>
+    </message>
+    <message>
+        <source>the metrics must be {names}</source>
+        <translation>指標は {names} でなければなりません</translation>
+    </message>
+    <message>
+        <source>the metrics arrays differ in length or type</source>
+        <translation>指標の配列の長さか型がそろっていません</translation>
+    </message>
+    <message>
+        <source>the checkpoints have no iteration list</source>
+        <translation>チェックポイントに反復の一覧がありません</translation>
+    </message>
+    <message>
+        <source>the checkpoints&apos; iterations are out of order or beyond the session&apos;s</source>
+        <translation>チェックポイントの反復が順番どおりでないか、セッションの反復を超えています</translation>
+    </message>
+    <message>
+        <source>checkpoint array {name} does not fit the model</source>
+        <translation>チェックポイントの配列 {name} がモデルに合いません</translation>
     </message>
 </context>
 <context>

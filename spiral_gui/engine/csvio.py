@@ -26,12 +26,13 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 import numpy as np
 
 from .config import LIMITS
 from .custom import COORD_LIMIT, MAX_POINTS, CustomData
+from .words import QT_TRANSLATE_NOOP, Listing, Words
 
 HISTORY_COLUMNS = ("iteration", "loss", "data_loss", "train_accuracy", "test_accuracy", "test_loss")
 DATA_COLUMNS = ("x1", "x2", "label", "split")
@@ -40,11 +41,20 @@ SHOWN_PROBLEMS = 5
 
 
 class CsvError(ValueError):
-    """A CSV file refused; `problems` lists (line number, reason) of every bad row found."""
+    """A CSV file (or one of its rows) refused; `problems` lists (line number, reason) of every
+    bad row found. `str()` is the English sentence; `template` (marked for translation, context
+    "csv") and `values` (numbers and cells as they are, the rows' reasons as `Words`) let the
+    window word it in another language."""
 
-    def __init__(self, message: str, problems: list[tuple[int, str]] | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, problems: list[tuple[int, str]] | None = None, **values: Any) -> None:
+        super().__init__(template.format(**values))
+        self.template = template
+        self.values = values
         self.problems = problems or []
+
+
+_NO_POINTS = QT_TRANSLATE_NOOP("csv", "the file holds no points")
+_LINE = QT_TRANSLATE_NOOP("csv", "line {line}: {reason}")
 
 
 @contextmanager
@@ -120,27 +130,40 @@ class ImportedPoints:
         return CustomData(self.X, self.y, self.k)
 
 
+_NOT_A_NUMBER = QT_TRANSLATE_NOOP("csv", "{name} is not a number ({text!r})")
+_NOT_FINITE = QT_TRANSLATE_NOOP("csv", "{name} is not a finite number ({text!r})")
+
+
 def _number(text: str, name: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(f"{name} is not a number ({text!r})") from None
+        raise CsvError(_NOT_A_NUMBER, name=name, text=text) from None
     if not math.isfinite(value):
-        raise ValueError(f"{name} is not a finite number ({text!r})")
+        raise CsvError(_NOT_FINITE, name=name, text=text)
     if abs(value) > COORD_LIMIT:
-        raise ValueError(f"{name} = {value:g} is outside ±{COORD_LIMIT:g}")
+        raise CsvError(
+            QT_TRANSLATE_NOOP("csv", "{name} = {value:g} is outside ±{limit:g}"),
+            name=name, value=value, limit=COORD_LIMIT,
+        )
     return value
+
+
+_NOT_WHOLE = QT_TRANSLATE_NOOP("csv", "label is not a whole number ({text!r})")
 
 
 def _label(text: str, top: int) -> int:
     try:
         value = float(text)
     except ValueError:
-        raise ValueError(f"label is not a whole number ({text!r})") from None
+        raise CsvError(_NOT_WHOLE, text=text) from None
     if not value.is_integer():
-        raise ValueError(f"label is not a whole number ({text!r})")
+        raise CsvError(_NOT_WHOLE, text=text)
     if not 0 <= value < top:
-        raise ValueError(f"label {value:g} is not a class from 0 to {top - 1}")
+        raise CsvError(
+            QT_TRANSLATE_NOOP("csv", "label {value:g} is not a class from 0 to {top}"),
+            value=value, top=top - 1,
+        )
     return int(value)
 
 
@@ -159,22 +182,27 @@ def _columns(first: list[str]) -> tuple[dict[str, int], bool]:
         return {name: i for i, name in enumerate(DATA_COLUMNS)}, False
     missing = [n for n in DATA_COLUMNS[:3] if n not in names]
     if missing:
-        raise CsvError(f"the header names no {', '.join(missing)} column (it needs x1, x2, label)")
+        raise CsvError(
+            QT_TRANSLATE_NOOP("csv", "the header names no {names} column (it needs x1, x2, label)"),
+            names=", ".join(missing),
+        )
     return {n: names.index(n) for n in DATA_COLUMNS if n in names}, True
 
 
 def _row(cells: list[str], columns: dict[str, int], top: int) -> tuple[float, float, int, bool]:
-    """(x1, x2, label, held out) of one row, or a ValueError with the reason."""
+    """(x1, x2, label, held out) of one row, or a CsvError with the reason."""
     need = max(columns[n] for n in DATA_COLUMNS[:3]) + 1
     if len(cells) < need:
-        raise ValueError(f"expected {need} values, got {len(cells)}")
+        raise CsvError(
+            QT_TRANSLATE_NOOP("csv", "expected {need} values, got {got}"), need=need, got=len(cells)
+        )
     x1 = _number(cells[columns["x1"]].strip(), "x1")
     x2 = _number(cells[columns["x2"]].strip(), "x2")
     label = _label(cells[columns["label"]].strip(), top)
     at = columns.get("split")
     word = cells[at].strip().lower() if at is not None and at < len(cells) else ""
     if word not in ("train", "test", ""):
-        raise ValueError(f"split must be 'train' or 'test', got {word!r}")
+        raise CsvError(QT_TRANSLATE_NOOP("csv", "split must be 'train' or 'test', got {word!r}"), word=word)
     return x1, x2, label, word == "test"
 
 
@@ -196,37 +224,52 @@ def read_points_csv(file: str | os.PathLike[str] | IO[str], k: int | None = None
     labels: list[int] = []
     split: list[bool] = []
     problems: list[tuple[int, str]] = []
+    reasons: list[Words] = []
     has_split = False
     try:
         with _opened(file, "r") as f:
             rows = _rows(f)
             first = next(rows, None)
             if first is None:
-                raise CsvError("the file holds no points")
+                raise CsvError(_NO_POINTS)
             columns, header = _columns(first[1])
             has_split = "split" in columns if header else len(first[1]) > 3
             for line, cells in itertools.chain([] if header else [first], rows):
                 if len(xs) >= MAX_POINTS:
-                    raise CsvError(f"the file holds more than {MAX_POINTS:,} points, the most allowed")
+                    raise CsvError(
+                        QT_TRANSLATE_NOOP(
+                            "csv", "the file holds more than {count:,} points, the most allowed"
+                        ),
+                        count=MAX_POINTS,
+                    )
                 try:
                     x1, x2, label, held = _row(cells, columns, top)
-                except ValueError as exc:
+                except CsvError as exc:
                     problems.append((line, str(exc)))
+                    reasons.append(Words("csv", _LINE, line=line, reason=exc))
                     continue
                 xs.append((x1, x2))
                 labels.append(label)
                 split.append(held)
     except UnicodeDecodeError:
-        raise CsvError("the file is not UTF-8 text") from None
+        raise CsvError(QT_TRANSLATE_NOOP("csv", "the file is not UTF-8 text")) from None
     except csv.Error as exc:
-        raise CsvError(f"the file is not valid CSV ({exc})") from None
+        raise CsvError(
+            QT_TRANSLATE_NOOP("csv", "the file is not valid CSV ({reason})"), reason=str(exc)
+        ) from None
     if problems:
-        shown = "; ".join(f"line {line}: {reason}" for line, reason in problems[:SHOWN_PROBLEMS])
-        more = f" (and {len(problems) - SHOWN_PROBLEMS} more)" if len(problems) > SHOWN_PROBLEMS else ""
-        count = f"{len(problems)} bad row" + ("s" if len(problems) > 1 else "")
-        raise CsvError(f"{count}, nothing imported: {shown}{more}", problems)
+        shown = Listing("csv", QT_TRANSLATE_NOOP("csv", "; "), reasons[:SHOWN_PROBLEMS])
+        hidden = len(problems) - SHOWN_PROBLEMS
+        more: object = ""
+        if hidden > 0:
+            more = Words("csv", QT_TRANSLATE_NOOP("csv", " (and {count} more)"), count=hidden)
+        if len(problems) == 1:
+            template = QT_TRANSLATE_NOOP("csv", "1 bad row, nothing imported: {shown}{more}")
+        else:
+            template = QT_TRANSLATE_NOOP("csv", "{count} bad rows, nothing imported: {shown}{more}")
+        raise CsvError(template, problems, count=len(problems), shown=shown, more=more)
     if not xs:
-        raise CsvError("the file holds no points")
+        raise CsvError(_NO_POINTS)
     y = np.array(labels, dtype=np.uint8)
     k_out = k if k is not None else max(2, int(y.max()) + 1)
     return ImportedPoints(

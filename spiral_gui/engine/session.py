@@ -51,6 +51,7 @@ from .config import D, TrainConfig, format_bytes
 from .custom import validate_points
 from .experiment import Experiment, MetricsLog, build_experiment
 from .models import PARAM_NAMES, Params
+from .words import QT_TRANSLATE_NOOP, Words
 
 FORMAT = "spiral-gui-session"
 VERSION = 1
@@ -69,7 +70,19 @@ _NUMERIC_KINDS = "biuf"
 
 
 class SessionError(ValueError):
-    """A session file that cannot be opened; the message says why, in one sentence."""
+    """A session file that cannot be opened; the message says why, in one sentence. `str()` is
+    the English sentence; `template` (marked for translation, context "session") and `values`
+    (file names and numbers as they are, nested reasons as `Words` or exceptions) let the
+    window word it in another language."""
+
+    def __init__(self, template: str, **values: Any) -> None:
+        super().__init__(template.format(**values))
+        self.template = template
+        self.values = values
+
+
+_CANNOT_OPEN = QT_TRANSLATE_NOOP("session", "cannot open {name}: {reason}")
+_INCONSISTENT = QT_TRANSLATE_NOOP("session", "the session is inconsistent: {reason}")
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -192,7 +205,7 @@ def experiment_of(session: Session) -> Experiment:
     except SessionError:
         raise
     except ValueError as exc:
-        raise SessionError(f"the session is inconsistent: {exc}") from None
+        raise SessionError(_INCONSISTENT, reason=exc) from None
     if session.metrics:
         e.metrics = MetricsLog(session.metrics)
     e.checkpoints = dict(session.checkpoints)
@@ -280,37 +293,53 @@ def load_session(path: str | os.PathLike[str]) -> Session:
     try:
         return _load(path)
     except SessionError as exc:
-        raise SessionError(f"cannot open {path.name}: {exc}") from None
+        raise SessionError(_CANNOT_OPEN, name=path.name, reason=exc) from None
 
 
 def _load(path: Path) -> Session:
     try:
         size = path.stat().st_size
         if not path.is_file():
-            raise SessionError("it is not a file")
+            raise SessionError(QT_TRANSLATE_NOOP("session", "it is not a file"))
         with path.open("rb") as f:
             head = f.read(4)
     except FileNotFoundError:
-        raise SessionError("there is no such file") from None
+        raise SessionError(QT_TRANSLATE_NOOP("session", "there is no such file")) from None
     except OSError as exc:
-        raise SessionError(f"it cannot be read ({exc.strerror or exc})") from None
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "it cannot be read ({reason})"), reason=exc.strerror or str(exc)
+        ) from None
     if size > MAX_FILE_BYTES:
-        limit = format_bytes(MAX_FILE_BYTES)
-        raise SessionError(f"it is {format_bytes(size)}, over the {limit} a session may be")
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "it is {size}, over the {limit} a session may be"),
+            size=format_bytes(size), limit=format_bytes(MAX_FILE_BYTES),
+        )
     if size == 0:
-        raise SessionError("the file is empty")
+        raise SessionError(QT_TRANSLATE_NOOP("session", "the file is empty"))
     if head != b"PK\x03\x04":
-        what = "a JSON file" if head[:1] in (b"{", b"[") else "not a zip archive"
-        raise SessionError(f"it is not a Spiral GUI session ({what})")
+        what = (QT_TRANSLATE_NOOP("session", "a JSON file") if head[:1] in (b"{", b"[")
+                else QT_TRANSLATE_NOOP("session", "not a zip archive"))
+        raise SessionError(
+            QT_TRANSLATE_NOOP(
+                "session", "it is not a Spiral GUI session ({what})"
+            ),
+            what=Words("session", what)
+        )
     try:
         with zipfile.ZipFile(path) as z:
             document, raw = _read_members(z)
     except zipfile.BadZipFile as exc:
         if "CRC" in str(exc) or "Bad magic" in str(exc):
-            raise SessionError("the file is damaged (a checksum does not match)") from None
-        raise SessionError("the file is truncated or damaged: its zip directory cannot be read") from None
+            raise SessionError(
+                QT_TRANSLATE_NOOP("session", "the file is damaged (a checksum does not match)")
+            ) from None
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "the file is truncated or damaged: its zip directory cannot be read")
+        ) from None
     except (zlib.error, EOFError, OSError):
-        raise SessionError("the file is damaged: its contents cannot be unpacked") from None
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "the file is damaged: its contents cannot be unpacked")
+        ) from None
     arrays = _read_arrays(raw)
     _check_manifest(document, arrays)
     return _session(document, arrays)
@@ -320,22 +349,33 @@ def _read_members(z: zipfile.ZipFile) -> tuple[dict[str, Any], bytes]:
     infos = z.infolist()
     names = [i.filename for i in infos]
     if DOCUMENT not in names:
-        raise SessionError(f"it is not a Spiral GUI session (a zip archive without {DOCUMENT})")
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "it is not a Spiral GUI session (a zip archive without {member})"),
+            member=DOCUMENT,
+        )
     if len(set(names)) != len(names):
-        raise SessionError("the file is damaged: a member appears twice in its zip directory")
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "the file is damaged: a member appears twice in its zip directory")
+        )
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED_BYTES:
         raise SessionError(
-            f"it would unpack to {format_bytes(total)}, over the {format_bytes(MAX_UNPACKED_BYTES)} limit "
-            "(refusing to unpack it)"
+            QT_TRANSLATE_NOOP(
+                "session", "it would unpack to {size}, over the {limit} limit (refusing to unpack it)"
+            ),
+            size=format_bytes(total), limit=format_bytes(MAX_UNPACKED_BYTES),
         )
     info = z.getinfo(DOCUMENT)
     if info.file_size > MAX_DOCUMENT_BYTES:
-        size = format_bytes(info.file_size)
-        raise SessionError(f"its {DOCUMENT} is {size}, too large for a session document")
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "its {member} is {size}, too large for a session document"),
+            member=DOCUMENT, size=format_bytes(info.file_size),
+        )
     document = _parse_document(_read_bounded(z, info))
     if ARRAYS not in names:
-        raise SessionError(f"the file is damaged: {ARRAYS} is missing")
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "the file is damaged: {member} is missing"), member=ARRAYS
+        )
     return document, _read_bounded(z, z.getinfo(ARRAYS))
 
 
@@ -344,7 +384,10 @@ def _read_bounded(z: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
     with z.open(info) as f:
         data = f.read(info.file_size + 1)
     if len(data) != info.file_size:
-        raise SessionError(f"the file is damaged: {info.filename} is not the size its directory says")
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "the file is damaged: {member} is not the size its directory says"),
+            member=info.filename,
+        )
     return data
 
 
@@ -352,16 +395,29 @@ def _parse_document(data: bytes) -> dict[str, Any]:
     try:
         document = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise SessionError(f"the file is damaged: {DOCUMENT} is not valid JSON") from None
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "the file is damaged: {member} is not valid JSON"), member=DOCUMENT
+        ) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise SessionError("it is not a Spiral GUI session (its document is of another format)")
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "it is not a Spiral GUI session (its document is of another format)")
+        )
     version = document.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise SessionError(f"the file is damaged: its format version is {version!r}")
+        raise SessionError(
+            QT_TRANSLATE_NOOP(
+                "session", "the file is damaged: its format version is {version!r}"
+            ),
+            version=version
+        )
     if version > VERSION:
         raise SessionError(
-            f"it was saved by a newer Spiral GUI (session format {version}; "
-            f"this version reads up to {VERSION})"
+            QT_TRANSLATE_NOOP(
+                "session",
+                "it was saved by a newer Spiral GUI (session format {version}; "
+                "this version reads up to {supported})",
+            ),
+            version=version, supported=VERSION,
         )
     return document
 
@@ -371,27 +427,46 @@ def _read_arrays(raw: bytes) -> dict[str, np.ndarray]:
     try:
         inner = zipfile.ZipFile(io.BytesIO(raw))
     except zipfile.BadZipFile:
-        raise SessionError(f"the file is damaged: {ARRAYS} is not a NumPy archive") from None
+        raise SessionError(
+            QT_TRANSLATE_NOOP(
+                "session", "the file is damaged: {member} is not a NumPy archive"
+            ),
+            member=ARRAYS
+        ) from None
     out: dict[str, np.ndarray] = {}
     try:
         with inner:
             if sum(i.file_size for i in inner.infolist()) > MAX_UNPACKED_BYTES:
-                limit = format_bytes(MAX_UNPACKED_BYTES)
-                raise SessionError(f"its {ARRAYS} would unpack to more than {limit}")
+                raise SessionError(
+                    QT_TRANSLATE_NOOP("session", "its {member} would unpack to more than {limit}"),
+                    member=ARRAYS, limit=format_bytes(MAX_UNPACKED_BYTES),
+                )
             for info in inner.infolist():
                 if not info.filename.endswith(".npy"):
-                    raise SessionError(f"the file is damaged: {ARRAYS} holds {info.filename!r}, not an array")
+                    raise SessionError(
+                        QT_TRANSLATE_NOOP(
+                            "session", "the file is damaged: {member} holds {name!r}, not an array"
+                        ),
+                        member=ARRAYS, name=info.filename,
+                    )
                 name = info.filename[: -len(".npy")]
                 with inner.open(info) as f:
                     dtype, count, header = _npy_header(f, name)
                 if count * dtype.itemsize + header > info.file_size:
-                    raise SessionError(f"the file is damaged: array {name} is shorter than its header says")
+                    raise SessionError(
+                        QT_TRANSLATE_NOOP(
+                            "session", "the file is damaged: array {name} is shorter than its header says"
+                        ),
+                        name=name,
+                    )
                 with inner.open(info) as f:
                     out[name] = np.lib.format.read_array(f, allow_pickle=False)
     except SessionError:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
-        raise SessionError(f"the file is damaged: {ARRAYS} cannot be read") from None
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "the file is damaged: {member} cannot be read"), member=ARRAYS
+        ) from None
     return out
 
 
@@ -401,50 +476,81 @@ def _npy_header(f: IO[bytes], name: str) -> tuple[np.dtype[Any], int, int]:
     version = fmt.read_magic(f)
     read = {(1, 0): fmt.read_array_header_1_0, (2, 0): fmt.read_array_header_2_0}.get(version)
     if read is None:
-        raise SessionError(f"the file is damaged: array {name} has an unknown layout")
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "the file is damaged: array {name} has an unknown layout"), name=name
+        )
     shape, _, dtype = read(f)
     if dtype.hasobject:
-        raise SessionError(f"it holds a pickled Python object ({name}); sessions hold plain numbers only")
+        raise SessionError(
+            QT_TRANSLATE_NOOP(
+                "session", "it holds a pickled Python object ({name}); sessions hold plain numbers only"
+            ),
+            name=name,
+        )
     if dtype.kind not in _NUMERIC_KINDS or dtype.fields is not None or dtype.subdtype is not None:
-        raise SessionError(f"array {name} is of type {dtype}, not plain numbers")
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "array {name} is of type {dtype}, not plain numbers"),
+            name=name, dtype=str(dtype),
+        )
     return dtype, int(np.prod(shape, dtype=np.int64)), f.tell()
 
 
 def _check_manifest(document: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
     manifest = document.get("arrays")
     if not isinstance(manifest, dict):
-        raise SessionError(f"the file is damaged: {DOCUMENT} has no list of arrays")
+        raise SessionError(
+            QT_TRANSLATE_NOOP(
+                "session", "the file is damaged: {member} has no list of arrays"
+            ),
+            member=DOCUMENT
+        )
     if set(manifest) != set(arrays):
         missing = sorted(set(manifest) - set(arrays)) or sorted(set(arrays) - set(manifest))
-        names = ", ".join(missing)
-        raise SessionError(f"the file is damaged: its arrays do not match its document ({names})")
+        raise SessionError(
+            QT_TRANSLATE_NOOP(
+                "session", "the file is damaged: its arrays do not match its document ({names})"
+            ),
+            names=", ".join(missing),
+        )
     for name, a in arrays.items():
         entry = manifest[name] if isinstance(manifest[name], dict) else {}
         if (entry.get("dtype"), entry.get("shape")) != (a.dtype.str, list(a.shape)):
-            raise SessionError(f"the file is damaged: array {name} is not what its document says")
+            raise SessionError(
+                QT_TRANSLATE_NOOP(
+                    "session", "the file is damaged: array {name} is not what its document says"
+                ),
+                name=name,
+            )
 
 
 # -- consistency ---------------------------------------------------------------------------------
 
 
-def _inconsistent(message: str) -> SessionError:
-    return SessionError(f"the session is inconsistent: {message}")
+def _inconsistent(template: str, **values: Any) -> SessionError:
+    """"the session is inconsistent: …", the reason a template (context "session") with values."""
+    return SessionError(_INCONSISTENT, reason=Words("session", template, **values))
 
 
 def _config(raw: Any) -> TrainConfig:
     if not isinstance(raw, dict):
-        raise _inconsistent("it has no configuration")
+        raise _inconsistent(QT_TRANSLATE_NOOP("session", "it has no configuration"))
     known = {f.name for f in fields(TrainConfig)}
     unknown = sorted(set(raw) - known)
     if unknown:
         raise SessionError(
-            f"its configuration has settings this version does not know ({', '.join(unknown)}): "
-            "it was probably saved by a newer Spiral GUI"
+            QT_TRANSLATE_NOOP(
+                "session",
+                "its configuration has settings this version does not know ({names}): "
+                "it was probably saved by a newer Spiral GUI",
+            ),
+            names=", ".join(unknown),
         )
     try:
         return TrainConfig(**raw)
     except (ValueError, TypeError) as exc:
-        raise SessionError(f"its configuration is refused: {exc}") from None
+        raise SessionError(
+            QT_TRANSLATE_NOOP("session", "its configuration is refused: {reason}"), reason=exc
+        ) from None
 
 
 def _group(arrays: dict[str, np.ndarray], prefix: str) -> dict[str, np.ndarray]:
@@ -459,17 +565,37 @@ def _param_shapes(c: TrainConfig) -> dict[str, tuple[int, ...]]:
     return {name: shapes[name] for name in PARAM_NAMES[c.model]}
 
 
-def _params(group: dict[str, np.ndarray], c: TrainConfig, what: str) -> Params:
+#: The refusals of `_params`, for the weights now and for the initial weights.
+_PARAM_WORDS = {
+    False: (
+        QT_TRANSLATE_NOOP("session", "the parameters must be {names}, got {got}"),
+        QT_TRANSLATE_NOOP("session", "parameter {name} must be {shape} numbers, got {dtype} {got}"),
+        QT_TRANSLATE_NOOP(
+            "session", "parameter {name} holds values that are not finite numbers (NaN or infinity)"
+        ),
+    ),
+    True: (
+        QT_TRANSLATE_NOOP("session", "the initial parameters must be {names}, got {got}"),
+        QT_TRANSLATE_NOOP("session", "initial parameter {name} must be {shape} numbers, got {dtype} {got}"),
+        QT_TRANSLATE_NOOP(
+            "session", "initial parameter {name} holds values that are not finite numbers (NaN or infinity)"
+        ),
+    ),
+}
+
+
+def _params(group: dict[str, np.ndarray], c: TrainConfig, initial: bool) -> Params:
     shapes = _param_shapes(c)
+    names, wrong, infinite = _PARAM_WORDS[initial]
     if set(group) != set(shapes):
-        got = ", ".join(sorted(group)) or "none"
-        raise _inconsistent(f"the {what}s must be {', '.join(shapes)}, got {got}")
+        got: object = ", ".join(sorted(group)) or Words("session", QT_TRANSLATE_NOOP("session", "none"))
+        raise _inconsistent(names, names=", ".join(shapes), got=got)
     for name, shape in shapes.items():
         a = group[name]
         if a.shape != shape or a.dtype.kind != "f":
-            raise _inconsistent(f"{what} {name} must be {shape} numbers, got {a.dtype} {a.shape}")
+            raise _inconsistent(wrong, name=name, shape=str(shape), dtype=str(a.dtype), got=str(a.shape))
         if not np.isfinite(a).all():
-            raise _inconsistent(f"{what} {name} holds values that are not finite numbers (NaN or infinity)")
+            raise _inconsistent(infinite, name=name)
     return group
 
 
@@ -477,62 +603,84 @@ def _session(document: dict[str, Any], arrays: dict[str, np.ndarray]) -> Session
     config = _config(document.get("config"))
     iteration = document.get("iteration")
     if isinstance(iteration, bool) or not isinstance(iteration, int) or iteration < 0:
-        raise _inconsistent(f"its iteration is {iteration!r}")
+        raise _inconsistent(QT_TRANSLATE_NOOP("session", "its iteration is {value!r}"), value=iteration)
     status = document.get("status")
     if not isinstance(status, dict) or status.get("state") not in STATES:
-        raise _inconsistent("its status is missing or unknown")
+        raise _inconsistent(QT_TRANSLATE_NOOP("session", "its status is missing or unknown"))
     reason = status.get("reason")
     if reason is not None and not isinstance(reason, str):
-        raise _inconsistent("its status reason is not text")
+        raise _inconsistent(QT_TRANSLATE_NOOP("session", "its status reason is not text"))
     info = document.get("info", {})
     if not isinstance(info, dict):
-        raise _inconsistent("its window information is not a JSON object")
+        raise _inconsistent(QT_TRANSLATE_NOOP("session", "its window information is not a JSON object"))
 
     for name in ("X", "y", "test", "history/loss", "history/data_loss"):
         if name not in arrays:
-            raise _inconsistent(f"array {name} is missing")
+            raise _inconsistent(QT_TRANSLATE_NOOP("session", "array {name} is missing"), name=name)
     X, y, test = arrays["X"], arrays["y"], arrays["test"]
     if X.dtype != np.float64 or y.dtype != np.uint8:
-        raise _inconsistent(f"the points must be float64 and the labels uint8, got {X.dtype} and {y.dtype}")
+        raise _inconsistent(
+            QT_TRANSLATE_NOOP("session", "the points must be float64 and the labels uint8, got {x} and {y}"),
+            x=str(X.dtype), y=str(y.dtype),
+        )
     try:
         validate_points(X, y, config.k)
     except ValueError as exc:
-        raise _inconsistent(str(exc)) from None
+        raise SessionError(_INCONSISTENT, reason=exc) from None
     if test.dtype != bool or test.shape != y.shape:
         raise _inconsistent(
-            f"the held-out mask must be {y.shape[0]:,} booleans, got {test.dtype} {test.shape}"
+            QT_TRANSLATE_NOOP("session", "the held-out mask must be {count:,} booleans, got {dtype} {shape}"),
+            count=y.shape[0], dtype=str(test.dtype), shape=str(test.shape),
         )
     if config.dataset != "custom" and X.shape[0] != config.num_examples:
         raise _inconsistent(
-            f"the {config.dataset} data has {X.shape[0]:,} points, not N × K = {config.num_examples:,}"
+            QT_TRANSLATE_NOOP(
+                "session", "the {dataset} data has {points:,} points, not N × K = {expected:,}"
+            ),
+            dataset=config.dataset, points=X.shape[0], expected=config.num_examples,
         )
     losses, data_losses = arrays["history/loss"], arrays["history/data_loss"]
     for name, a in (("loss", losses), ("data_loss", data_losses)):
         if a.dtype != np.float64 or a.shape != (iteration,):
-            got = f"{a.dtype} {a.shape}"
-            raise _inconsistent(f"history/{name} must hold {iteration:,} float64 losses, got {got}")
+            raise _inconsistent(
+                QT_TRANSLATE_NOOP("session", "history/{name} must hold {count:,} float64 losses, got {got}"),
+                name=name, count=iteration, got=f"{a.dtype} {a.shape}",
+            )
         if not np.isfinite(a).all():
-            raise _inconsistent(f"history/{name} holds values that are not finite numbers")
+            raise _inconsistent(
+                QT_TRANSLATE_NOOP(
+                    "session", "history/{name} holds values that are not finite numbers"
+                ),
+                name=name
+            )
 
     metrics = _group(arrays, "metrics")
     if metrics:
         if set(metrics) != set(MetricsLog.NAMES):
-            raise _inconsistent(f"the metrics must be {', '.join(MetricsLog.NAMES)}")
+            raise _inconsistent(
+                QT_TRANSLATE_NOOP("session", "the metrics must be {names}"), names=", ".join(MetricsLog.NAMES)
+            )
         m = metrics["iteration"].shape
         ragged = any(a.ndim != 1 or a.shape != m for a in metrics.values())
         if ragged or metrics["iteration"].dtype != np.int64:
-            raise _inconsistent("the metrics arrays differ in length or type")
+            raise _inconsistent(QT_TRANSLATE_NOOP("session", "the metrics arrays differ in length or type"))
     checkpoints = _group(arrays, "checkpoints")
     if checkpoints:
         its = checkpoints.get("iteration")
         if its is None or its.ndim != 1 or its.dtype.kind not in "iu":
-            raise _inconsistent("the checkpoints have no iteration list")
+            raise _inconsistent(QT_TRANSLATE_NOOP("session", "the checkpoints have no iteration list"))
         if (np.diff(its) <= 0).any() or (its.size and (its[0] < 0 or its[-1] > iteration)):
-            raise _inconsistent("the checkpoints' iterations are out of order or beyond the session's")
+            raise _inconsistent(
+                QT_TRANSLATE_NOOP(
+                    "session", "the checkpoints' iterations are out of order or beyond the session's"
+                )
+            )
         shapes = _param_shapes(config)
         for name, a in checkpoints.items():
             if name != "iteration" and (name not in shapes or a.shape != (its.size, *shapes[name])):
-                raise _inconsistent(f"checkpoint array {name} does not fit the model")
+                raise _inconsistent(
+                    QT_TRANSLATE_NOOP("session", "checkpoint array {name} does not fit the model"), name=name
+                )
 
     known = {"X", "y", "test", "history/loss", "history/data_loss"}
     prefixes = ("params/", "initial/", "metrics/", "checkpoints/", "state/")
@@ -542,8 +690,8 @@ def _session(document: dict[str, Any], arrays: dict[str, np.ndarray]) -> Session
         X=_frozen(X),
         y=_frozen(y),
         test=_frozen(test),
-        params=_params(_group(arrays, "params"), config, "parameter"),
-        initial=_params(_group(arrays, "initial"), config, "initial parameter"),
+        params=_params(_group(arrays, "params"), config, initial=False),
+        initial=_params(_group(arrays, "initial"), config, initial=True),
         iteration=iteration,
         losses=_frozen(losses),
         data_losses=_frozen(data_losses),

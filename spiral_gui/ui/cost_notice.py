@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from ..engine.config import Change, TrainConfig
 from ..engine.cost import Cost, estimate
 from ..engine.snapshot import Snapshot
-from ..progress import format_duration
 from .controls import ParameterPanel
+from .engine_text import duration_text
 from .pacing import GRID_CELLS
 from .runner import Runner
 
@@ -32,12 +32,12 @@ def slow_iteration_text(cost: Cost) -> str:
     return translate("CostNotice",
                      "One iteration will take about {0} at this size: Step and Pause answer at once, "
                      "and the status bar shows how far each iteration is.").format(
-        format_duration(cost.iteration_seconds))
+        duration_text(cost.iteration_seconds))
 
 
 def building_text(cost: Cost) -> str:
     return translate("CostNotice", "building the data and the first picture (about {0})…").format(
-        format_duration(cost.first_picture_seconds))
+        duration_text(cost.first_picture_seconds))
 
 
 def progress_text(iteration: int, done: int, total: int, seconds: float) -> str:
@@ -47,7 +47,7 @@ def progress_text(iteration: int, done: int, total: int, seconds: float) -> str:
     )
     if done:
         left = seconds * (total - done) / done
-        text += translate("CostNotice", ", about {0} left in this iteration").format(format_duration(left))
+        text += translate("CostNotice", ", about {0} left in this iteration").format(duration_text(left))
     return text
 
 

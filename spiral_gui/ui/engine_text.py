@@ -2,7 +2,9 @@
 
 The engine marks its text with `QT_TRANSLATE_NOOP(context, text)` and keeps speaking English
 (the CLI does too); here the window translates that text when it shows it. Text with values is
-translated as a template and formatted after. Reads the engine's tables; touches no widget.
+translated as a template and formatted after; a refusal made of parts (a session that cannot be
+opened because of a refused setting, a CSV's bad rows) is translated part by part. Reads the
+engine's tables; touches no widget.
 """
 
 from __future__ import annotations
@@ -21,7 +23,11 @@ from ..engine.config import (
     OPTIMIZER_TITLES,
     ConfigError,
 )
+from ..engine.csvio import CsvError
 from ..engine.divergence import ADVICE, INFINITE, REASON, Divergence
+from ..engine.session import SessionError
+from ..engine.words import Listing, Words
+from ..progress import format_duration
 
 #: The titles of each choice field's values, by field.
 CHOICE_TITLES: dict[str, dict[str, str]] = {
@@ -68,15 +74,45 @@ def model_title(model: str, activation: str = "relu") -> str:
     )
 
 
+#: The translation context of each engine error that carries a template and its values.
+ERROR_CONTEXTS: dict[type[BaseException], str] = {
+    ConfigError: "ConfigError",
+    SessionError: "session",
+    CsvError: "csv",
+}
+
+
+def _worded(value: object) -> object:
+    """`value` in the user's language when it is marked text (`Words`, a `Listing`, an engine
+    error with a template); any other value (a file name, a number) as it is."""
+    if isinstance(value, Listing):
+        separator = QCoreApplication.translate(value.context, value.separator)
+        return separator.join(str(_worded(item)) for item in value.items)
+    if isinstance(value, Words):
+        context, template, values = value.context, value.template, value.values
+    elif isinstance(value, BaseException):
+        context = next((c for kind, c in ERROR_CONTEXTS.items() if isinstance(value, kind)), "")
+        if not context:
+            return str(value)
+        template, values = value.template, value.values  # type: ignore[attr-defined]
+    else:
+        return value
+    try:
+        return QCoreApplication.translate(context, template).format(
+            **{name: _worded(v) for name, v in values.items()}
+        )
+    except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
+        return str(value)
+
+
 def error_text(exc: BaseException) -> str:
     """A refusal from the engine in the user's language (English for text it did not mark)."""
-    if isinstance(exc, ConfigError):
-        template = QCoreApplication.translate("ConfigError", exc.template)
-        try:
-            return template.format(**exc.values)
-        except (KeyError, IndexError, ValueError):  # a translation that lost a placeholder
-            return str(exc)
-    return str(exc)
+    return str(_worded(exc))
+
+
+def duration_text(seconds: float) -> str:
+    """A duration rounded for a person in the user's language ("3 min 09 s", "3 分 09 秒")."""
+    return format_duration(seconds, lambda text: QCoreApplication.translate("duration", text))
 
 
 def divergence_text(reason: str) -> str:

@@ -26,6 +26,7 @@ from ..engine.experiment import Experiment, build_experiment
 from ..engine.session import SUFFIX, experiment_of, load_session
 from ..engine.snapshot import Snapshot
 from . import settings as store
+from .engine_text import error_text
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -46,7 +47,8 @@ class _Task(QRunnable):
         try:
             experiment, info = self._job(self._path)
         except ValueError as exc:  # SessionError, CsvError and refused data are ValueErrors
-            self._relay.done.emit(self._generation, self._path, None, str(exc))
+            # The error itself: the window words it in its language (`error_text`) on its thread.
+            self._relay.done.emit(self._generation, self._path, None, exc)
         except Exception as exc:  # an unexpected failure still reaches the window
             self._relay.done.emit(self._generation, self._path, None, f"{type(exc).__name__}: {exc}")
         else:
@@ -257,7 +259,8 @@ class SessionActions(QObject):
         w = self._window
         name = Path(path).name
         if experiment is None:
-            self._message(self.tr("Cannot open {name}").format(name=name), str(info))
+            reason = error_text(info) if isinstance(info, BaseException) else str(info)
+            self._message(self.tr("Cannot open {name}").format(name=name), reason)
             return
         is_session = isinstance(info, dict)
         w.runner.load(experiment)

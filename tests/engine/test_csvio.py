@@ -118,3 +118,18 @@ def test_a_non_utf8_file(tmp_path):
     path.write_bytes("x1,x2,label\n0,0,0 \xe9\n".encode("latin-1"))
     with pytest.raises(CsvError, match="not UTF-8"):
         read_points_csv(path)
+
+
+def test_refusals_keep_their_template_and_values_for_the_window() -> None:
+    from spiral_gui.engine.words import Listing, Words
+
+    with pytest.raises(CsvError) as info:
+        read_points_csv(io.StringIO("x1,x2,label\nzero,0,1\n0,0,9\n"), k=3)
+    exc = info.value
+    assert exc.template == "{count} bad rows, nothing imported: {shown}{more}"
+    assert exc.template.format(**exc.values) == str(exc)
+    shown = exc.values["shown"]
+    assert isinstance(shown, Listing) and all(isinstance(w, Words) for w in shown.items)
+    first = shown.items[0]
+    assert first.values["line"] == 2 and isinstance(first.values["reason"], CsvError)
+    assert first.values["reason"].values == {"name": "x1", "text": "zero"}

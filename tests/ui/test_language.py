@@ -37,7 +37,7 @@ from spiral_gui.ui.app import _parse, open_window
 from spiral_gui.ui.language import language_of, resolve
 from spiral_gui.ui.settings import load_language
 
-from .helpers import choose_model, click, settings_at, wait_status, wait_until_snapshot
+from .helpers import TIMEOUT_MS, choose_model, click, settings_at, wait_status, wait_until_snapshot
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Names, not sentences: the product and a function's proper name.
@@ -376,3 +376,68 @@ def test_qt_dialog_buttons_are_translated_too(qtbot, ja) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, "t", "t", QMessageBox.StandardButton.Cancel)
     qtbot.addWidget(box)
     assert box.button(QMessageBox.StandardButton.Cancel).text() == "キャンセル"
+
+
+def _session_with(path: Path, **config_changes) -> None:
+    """A real session saved to `path`, its document's configuration then changed on disk."""
+    import json
+    import zipfile
+
+    from spiral_gui.engine.experiment import build_experiment
+    from spiral_gui.engine.session import DOCUMENT, save_session, session_of
+
+    save_session(path, session_of(build_experiment(TrainConfig(n=20, hidden=10))))
+    with zipfile.ZipFile(path) as z:
+        members = {name: z.read(name) for name in z.namelist()}
+    document = json.loads(members[DOCUMENT])
+    document["config"].update(config_changes)
+    members[DOCUMENT] = json.dumps(document).encode()
+    with zipfile.ZipFile(path, "w") as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+
+
+def test_refused_sessions_and_csv_files_are_explained_in_japanese(qtbot, make_window, ja, tmp_path) -> None:
+    """Session and CSV refusals, nested reasons included, reach the window in Japanese."""
+    window = make_window()
+    refused = tmp_path / "refused.spiral"
+    _session_with(refused, n=0)  # a setting the engine refuses, inside the session's reason
+    truncated = tmp_path / "truncated.spiral"
+    truncated.write_bytes(b"PK\x03\x04" + b"\x00" * 50)
+    rows = tmp_path / "rows.csv"
+    rows.write_text("x1,x2,label\n0.1,0.2,0\nzero,0.2,1\n0.3,0.4,-1\n")
+    expected = {
+        refused: "refused.spiral を開けません: 設定を受け付けられません: n は ",
+        truncated: "truncated.spiral を開けません: ファイルが途中で切れているか壊れています: ",
+        rows: "不正な行が 2 行あるため、何もインポートしませんでした: 3 行目: x1 が数値ではありません",
+    }
+    for path, start in expected.items():
+        with qtbot.waitSignal(window.sessions.refused, timeout=TIMEOUT_MS) as blocker:
+            if path.suffix == ".csv":
+                window.sessions.import_points(path)
+            else:
+                window.sessions.open_path(path)
+        message = blocker.args[0]
+        assert message.startswith(start), message
+        assert not english_runs(message), message
+        box = window.sessions.last_message
+        assert box.windowTitle() == f"{path.name} を開けません" and box.text() == message
+        assert_all_japanese(window)  # the message box and the status bar included
+        box.close()
+    assert "4 行目: label -1 は 0 から " in message
+
+
+def test_durations_are_worded_in_japanese(qtbot, ja) -> None:
+    from spiral_gui.engine.cost import Cost
+    from spiral_gui.ui.cost_notice import progress_text, slow_iteration_text
+    from spiral_gui.ui.engine_text import duration_text
+
+    assert [duration_text(s) for s in (0.42, 12.4, 189, 7500, 300_000)] == [
+        "0.4 秒", "12 秒", "3 分 09 秒", "2 時間 05 分", "3 日 11 時間"
+    ]
+    assert progress_text(1, 50, 100, 189.0).endswith("約 3 分 09 秒")
+    cost = Cost(iteration_seconds=189.0, first_picture_seconds=1.0, measured=True)
+    note = slow_iteration_text(cost)
+    assert "約 3 分 09 秒" in note and not english_runs(note)
+    language_of().apply("en")
+    assert duration_text(189) == "3 min 09 s"
