@@ -112,7 +112,9 @@ def blas_label(mode: str) -> str:
 
 @contextlib.contextmanager
 def open_window(config) -> Iterator:
-    """A shown MainWindow on an INI file in a temporary directory; closed (thread joined) on exit."""
+    """A shown MainWindow on an INI file in a temporary directory, training at Max speed (what
+    the throughput figures measure; a script watching at a paced speed sets its own); closed
+    (thread joined) on exit."""
     from PySide6.QtCore import QEvent, QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -121,6 +123,7 @@ def open_window(config) -> Iterator:
     with tempfile.TemporaryDirectory(prefix="spiral-bench-") as tmp:
         settings = QSettings(str(Path(tmp) / "settings.ini"), QSettings.Format.IniFormat)
         window = MainWindow(settings=settings, config=config)
+        window.speed_control.set_speed(math.inf)
         window.show()
         try:
             yield window
