@@ -2,8 +2,8 @@
 
 `replay_snapshot` builds, from the trainer's data and a `Timeline` checkpoint, the same
 `Snapshot` the live views draw, marked `viewing=True`: the checkpoint's parameters, decision
-regions (the same `predict_grid` call as the live ones), training accuracy, active share and
-the loss recorded at that iteration; `extras["timeline"]` lists the kept iterations.
+regions and their certainty (the same `predict_grid_probs` call as the live ones), training
+accuracy, active share and the loss recorded at that iteration; `extras["timeline"]` lists the kept iterations.
 Pure NumPy; reads the trainer, never changes it.
 """
 
@@ -15,7 +15,7 @@ from types import MappingProxyType
 import numpy as np
 
 from .blocks import ShouldStop, check
-from .grid import GridSpec, predict_grid, predict_grid_probs
+from .grid import GridSpec, predict_grid_probs
 from .models import Params, activate
 from .snapshot import Snapshot
 from .status import Event, Status
@@ -24,14 +24,6 @@ from .trainer import Trainer
 
 #: Hidden-layer values per block of the accuracy pass (32 MiB of float64).
 BLOCK_VALUES = 4_000_000
-
-
-def checkpoint_regions(params: Params, grid: GridSpec, activation: str,
-                       should_stop: ShouldStop | None = None) -> np.ndarray:
-    """The decision regions of `params`, computed exactly as the live ones (read-only uint8)."""
-    out = predict_grid(params, grid, np.float32, activation, should_stop=should_stop)
-    out.flags.writeable = False
-    return out
 
 
 def checkpoint_region_probs(params: Params, grid: GridSpec, activation: str,

@@ -19,7 +19,7 @@ import numpy as np
 from .blocks import ShouldStop
 from .config import TrainConfig
 from .extras import EMPTY, compute
-from .grid import GridSpec, predict_grid, predict_grid_probs
+from .grid import GridSpec, predict_grid_probs
 from .models import Params
 from .status import Event, Status
 from .trainer import Trainer
@@ -87,21 +87,12 @@ def _frozen(a: np.ndarray) -> np.ndarray:
     return a
 
 
-def regions_for(trainer: Trainer, grid: GridSpec, should_stop: ShouldStop | None = None) -> np.ndarray:
-    """The decision regions of the trainer's current parameters (float32: same labels, 4x faster).
-
-    Raises `blocks.Interrupted` if `should_stop` answers True between chunks of rows.
-    """
-    return _frozen(predict_grid(
-        trainer.params(), grid, np.float32, trainer.config.activation, should_stop=should_stop
-    ))
-
-
 def region_probs_for(
     trainer: Trainer, grid: GridSpec, should_stop: ShouldStop | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
     """(regions, confidence) of the trainer's current parameters, read-only, in float32
-    (`grid.predict_grid_probs`). Raises `blocks.Interrupted` like `regions_for`."""
+    (`grid.predict_grid_probs`). Raises `blocks.Interrupted` if `should_stop` answers True
+    between chunks of rows."""
     classes, confidence = predict_grid_probs(
         trainer.params(), grid, np.float32, trainer.config.activation, should_stop=should_stop
     )
