@@ -3,7 +3,8 @@
 `replay_snapshot` builds, from the trainer's data and a `Timeline` checkpoint, the same
 `Snapshot` the live views draw, marked `viewing=True`: the checkpoint's parameters, decision
 regions and their certainty (the same `predict_grid_probs` call as the live ones), training
-accuracy, active share and the loss recorded at that iteration; `extras["timeline"]` lists the kept iterations.
+accuracy, active share and the loss recorded at that iteration; `extras["timeline"]` lists
+the kept iterations.
 Pure NumPy; reads the trainer, never changes it.
 """
 
