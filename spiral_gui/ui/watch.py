@@ -26,8 +26,8 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QMessageBox, QProgr
 from ..engine.snapshot import Snapshot
 from . import settings as store
 from .animation import AnimationInput, AnimationJob, formats
+from .palettes import class_colours, crisp_lut
 from .presentation import Presentation
-from .views.style import class_colours, region_lut
 from .views.timeline_bar import TimelineBar
 
 if TYPE_CHECKING:
@@ -173,8 +173,9 @@ class WatchFeatures(QObject):
             k=k,
             activation=snap.config.activation,
             losses=np.array(w.loss_view.curve_data()),
-            region_colours=region_lut(k)[:k],
-            point_colours=class_colours(k),
+            # In the colours on screen, so that the slides match the window.
+            region_colours=crisp_lut(k, w.decision_view.palette)[:k],
+            point_colours=class_colours(k, w.decision_view.palette),
             log_y=w.log_check.isChecked(),
         )
         self.job = job = AnimationJob(data, path, self._pool, self)

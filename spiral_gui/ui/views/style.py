@@ -9,25 +9,19 @@ from __future__ import annotations
 
 import time
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QGraphicsItem
 
-from ..palettes import REGION_STRENGTH, SPECTRAL, class_colours, crisp_lut
+from ..palettes import REGION_STRENGTH, SPECTRAL, class_colours
 
 __all__ = ["MAX_DRAWN_POINTS", "REGION_STRENGTH", "SPECTRAL", "SYMBOLS", "TimedPlotWidget",
-           "class_colours", "region_lut", "style_plot"]
+           "class_colours", "style_plot"]
 
 #: One marker shape per class, so that classes differ by more than colour.
 SYMBOLS = ("o", "s", "t", "d", "star", "h", "p", "t1", "+", "x", "t2", "t3", "arrow_up")
 #: Above this many points the scatter draws an even subsample per class (and says so).
 MAX_DRAWN_POINTS = 40_000
-
-
-def region_lut(k: int) -> np.ndarray:
-    """256-entry lookup table: entry j is class j's Spectral colour washed towards white."""
-    return crisp_lut(k, "spectral")
 
 
 def style_plot(plot: pg.PlotItem, font_px: int = 13) -> None:
